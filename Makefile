@@ -1,0 +1,35 @@
+# Two commands for a fresh machine:
+#   make demo   serve the demo portal on http://127.0.0.1:5000
+#   make test   run the whole test suite
+# Both create .venv and install everything on first use, and start their own
+# PostgreSQL and Redis unless CKAN_SQLALCHEMY_URL / CKAN_REDIS_URL are set.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 5000
+
+.PHONY: demo test install bench clean-run
+
+$(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip==26.3" "setuptools==84.2.1" "wheel==0.48.0"
+	$(BIN)/pip install --quiet -r requirements.txt -r dev-requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -m ckanext.ppidrequest.embedded demo --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m ckanext.ppidrequest.embedded test $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench -- $(BIN)/python bench/search.py
+
+# Stop nothing, delete the embedded database, Redis data and uploads.
+clean-run:
+	rm -rf .run

@@ -1,0 +1,382 @@
+"""Compile the Solr query syntax CKAN sends into SQL over the document table.
+
+CKAN core and extensions talk to the search index in Lucene/Solr syntax:
+``q`` (free text, or ``field:value`` clauses), ``fq``/``fq_list``
+(``+organization:"dinkes" +capacity:public``, ``+state:(active OR draft)``,
+``-dataset_type:harvest``, ``metadata_modified:[2020-01-01T00:00:00Z TO NOW]``)
+and ``sort``. Queries are parsed with luqum, a real Lucene grammar, and every
+node is turned into a SQL condition with bound parameters.
+
+Columns of ``ppidrequest_search_doc`` used here:
+
+- ``terms``: ``text[]`` of ``"<field>\\x1f<value>"`` for every non-text field
+  value (GIN): exact matches on string, number, date and boolean fields;
+- ``fields``: ``jsonb`` of field name to list of values, for ranges,
+  wildcards, fielded text and facets;
+- ``text_tsv``: the catch-all ``text`` field (what Solr builds by copyField),
+  analysed with both the ``indonesian`` and the ``simple`` configurations.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from luqum import tree
+from luqum.exceptions import ParseError
+from luqum.parser import parser as _lucene
+
+from ckan.lib.search.common import SearchQueryError
+
+from . import fields as F
+
+SEP = "\x1f"
+
+# Indonesian nominalisation wraps a root in ke-..-an, pe(N)-..-an, per-..-an:
+# "kependudukan" and "penduduk" share a root the Snowball stemmer reaches by
+# different paths. A query term is also stemmed in those derived forms so
+# that a search for "penduduk" finds "kependudukan".
+_DERIVATIONS = ("{}", "ke{}an", "pe{}an", "per{}an", "{}an")
+
+_WORD_CHARS = re.compile(r"[^\w]+", re.UNICODE)
+_DATE_MATH = re.compile(
+    r"^NOW((?:[+-]\d+(?:YEARS?|MONTHS?|DAYS?|HOURS?|MINUTES?|SECONDS?))*)"
+    r"(?:/(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND))?$")
+_DATE_STEP = re.compile(r"([+-])(\d+)([A-Z]+?)S?(?=[+-]|$)")
+
+
+@dataclass
+class Compiled:
+    sql: str
+    params: dict[str, Any] = field(default_factory=dict)
+    # tsquery expressions of the positive free-text terms, for ranking
+    rank_terms: list[str] = field(default_factory=list)
+
+
+class _Compiler:
+    def __init__(self, params: dict[str, Any], prefix: str):
+        self.params = params
+        self.prefix = prefix
+        self.rank_terms: list[str] = []
+        self.schema = F.solr_schema()
+
+    # parameters -----------------------------------------------------------
+    def bind(self, value: Any) -> str:
+        name = f"{self.prefix}{len(self.params)}"
+        self.params[name] = value
+        return f":{name}"
+
+    # nodes ----------------------------------------------------------------
+    def compile(self, node: tree.Item, fname: str | None = None,
+                negated: bool = False) -> str:
+        if isinstance(node, tree.SearchField):
+            if node.name == "*" and isinstance(node.expr, tree.Word) \
+                    and node.expr.value == "*":
+                return "TRUE"
+            return self.compile(node.expr, node.name, negated)
+        if isinstance(node, (tree.Group, tree.FieldGroup)):
+            return self.compile(node.expr, fname, negated)
+        if isinstance(node, tree.Boost):
+            return self.compile(node.expr, fname, negated)
+        if isinstance(node, (tree.Not, tree.Prohibit)):
+            return f"NOT ({self.compile(node.a, fname, not negated)})"
+        if isinstance(node, tree.Plus):
+            return self.compile(node.a, fname, negated)
+        if isinstance(node, tree.OrOperation):
+            return self._or(node.children, fname, negated)
+        if isinstance(node, (tree.AndOperation, tree.UnknownOperation)):
+            # CKAN sends q.op=AND: bare clauses are required, like +clauses
+            return self._and(node.children, fname, negated)
+        if isinstance(node, tree.Range):
+            return self._range(fname, node.low, node.high,
+                               node.include_low, node.include_high)
+        if isinstance(node, tree.From):
+            return self._range(fname, node.a, None, node.include, True)
+        if isinstance(node, tree.To):
+            return self._range(fname, None, node.a, True, node.include)
+        if isinstance(node, tree.Fuzzy):
+            return self.compile(node.term, fname, negated)
+        if isinstance(node, tree.Proximity):
+            return self.compile(node.term, fname, negated)
+        if isinstance(node, tree.Phrase):
+            return self._term(fname, node.value[1:-1], phrase=True,
+                              negated=negated)
+        if isinstance(node, tree.Word):
+            if node.has_wildcard():
+                return self._wildcard(fname, node.value)
+            return self._term(fname, node.unescaped_value, phrase=False,
+                              negated=negated)
+        if isinstance(node, tree.Regex):
+            raise SearchQueryError("Regular expressions are not supported")
+        raise SearchQueryError(f"Unsupported query syntax: {node}")
+
+    def _and(self, children, fname, negated) -> str:
+        positive, negative = [], []
+        for child in children:
+            if isinstance(child, (tree.Not, tree.Prohibit)):
+                negative.append(self.compile(child.a, fname, not negated))
+            else:
+                positive.append(self.compile(child, fname, negated))
+        parts = [f"({p})" for p in positive]
+        parts += [f"NOT ({n})" for n in negative]
+        return " AND ".join(parts) if parts else "TRUE"
+
+    def _or(self, children, fname, negated) -> str:
+        exact: list[str] = []
+        others: list[str] = []
+        for child in children:
+            value = self._exact_value(child, fname)
+            if value is not None:
+                exact.append(value)
+            else:
+                others.append(f"({self.compile(child, fname, negated)})")
+        if exact:
+            # one GIN probe for "field:(a OR b OR c)" instead of three
+            others.insert(0, f"terms && {self.bind(exact)}::text[]")
+        return " OR ".join(others)
+
+    def _exact_value(self, node, fname) -> str | None:
+        """``field<SEP>value`` when ``node`` is an exact match on a non-text
+        field, else None."""
+        while isinstance(node, (tree.SearchField, tree.Plus)):
+            if isinstance(node, tree.SearchField):
+                fname, node = node.name, node.expr
+            else:
+                node = node.a
+        if fname is None or fname == "*":
+            return None
+        kind = self.schema.field(fname).kind
+        if kind == F.TEXT:
+            return None
+        if isinstance(node, tree.Phrase):
+            return _term_key(fname, kind, node.value[1:-1])
+        if isinstance(node, tree.Word) and not node.has_wildcard():
+            return _term_key(fname, kind, node.unescaped_value)
+        return None
+
+    def _term(self, fname: str | None, value: str, phrase: bool,
+              negated: bool) -> str:
+        if fname in (None, "text", "*"):
+            return self._free_text(value, phrase, negated)
+        spec = self.schema.field(fname)
+        if spec.kind == F.TEXT:
+            vector = (f"(to_tsvector('indonesian', fields->{self.bind(fname)})"
+                      f" || to_tsvector('simple', fields->{self.bind(fname)}))")
+            return f"{vector} @@ {self._tsquery(value, phrase)}"
+        key = _term_key(fname, spec.kind, value)
+        return f"terms @> ARRAY[{self.bind(key)}]::text[]"
+
+    def _free_text(self, value: str, phrase: bool, negated: bool) -> str:
+        tsq = self._tsquery(value, phrase)
+        if not negated:
+            self.rank_terms.append(tsq)
+        return f"text_tsv @@ {tsq}"
+
+    def _tsquery(self, value: str, phrase: bool) -> str:
+        if phrase:
+            p = self.bind(value)
+            return (f"(phraseto_tsquery('indonesian', {p}) || "
+                    f"phraseto_tsquery('simple', {p}))")
+        words = [w for w in _WORD_CHARS.split(value.lower()) if w]
+        if not words:
+            return "''::tsquery"
+        if len(words) > 1:
+            # "data-kesehatan" behaves as the phrase Solr's tokenizer makes
+            p = self.bind(" ".join(words))
+            return (f"(phraseto_tsquery('indonesian', {p}) || "
+                    f"phraseto_tsquery('simple', {p}))")
+        word = words[0]
+        parts = [f"plainto_tsquery('simple', {self.bind(word)})"]
+        for pattern in _DERIVATIONS:
+            parts.append(
+                f"plainto_tsquery('indonesian', {self.bind(pattern.format(word))})")
+        return "(" + " || ".join(parts) + ")"
+
+    def _wildcard(self, fname: str | None, raw: str) -> str:
+        if fname not in (None, "text") and raw == "*":
+            return f"fields ? {self.bind(fname)}"
+        like = _like_pattern(raw)
+        if fname in (None, "text", "*"):
+            body = raw.rstrip("*")
+            if body and not re.search(r"[*?]", body) \
+                    and not _WORD_CHARS.search(body):
+                tsq = (f"to_tsquery('simple', "
+                       f"{self.bind(body.lower() + ':*')})")
+                self.rank_terms.append(tsq)
+                return f"text_tsv @@ {tsq}"
+            return ("EXISTS (SELECT 1 FROM unnest(tsvector_to_array(text_tsv))"
+                    f" AS lex WHERE lex LIKE {self.bind(like.lower())})")
+        spec = self.schema.field(fname)
+        if spec.kind == F.TEXT:
+            return ("EXISTS (SELECT 1 FROM unnest(tsvector_to_array("
+                    f"to_tsvector('simple', fields->{self.bind(fname)}))) AS lex"
+                    f" WHERE lex LIKE {self.bind(like.lower())})")
+        return ("EXISTS (SELECT 1 FROM jsonb_array_elements_text("
+                f"fields->{self.bind(fname)}) AS v WHERE v LIKE "
+                f"{self.bind(like)})")
+
+    def _range(self, fname, low, high, include_low, include_high) -> str:
+        if fname in (None, "*"):
+            raise SearchQueryError("A range needs a field name")
+        spec = self.schema.field(fname)
+        if spec.kind == F.DATE:
+            cast = "timestamptz"
+            convert = _solr_date
+        elif spec.kind == F.NUMBER:
+            cast = "numeric"
+            convert = _number
+        else:
+            cast = 'text COLLATE "C"'
+            convert = str
+        conds = []
+        for bound, inclusive, op in ((low, include_low, ">"),
+                                     (high, include_high, "<")):
+            if bound is None:
+                continue
+            value = bound.unescaped_value if isinstance(bound, tree.Term) \
+                else str(bound)
+            if isinstance(bound, tree.Phrase):
+                value = value[1:-1]
+            if value == "*":
+                continue
+            try:
+                converted = convert(value)
+            except ValueError:
+                raise SearchQueryError(
+                    f"Invalid range value for {fname}: {value}")
+            op = op + ("=" if inclusive else "")
+            conds.append(f"v::{cast} {op} {self.bind(converted)}")
+        where = " AND ".join(conds) or "TRUE"
+        return ("EXISTS (SELECT 1 FROM jsonb_array_elements_text("
+                f"fields->{self.bind(fname)}) AS v WHERE {where})")
+
+
+def _like_pattern(raw: str) -> str:
+    out = []
+    escaped = False
+    for ch in raw:
+        if escaped:
+            out.append(ch.replace("%", r"\%").replace("_", r"\_"))
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "*":
+            out.append("%")
+        elif ch == "?":
+            out.append("_")
+        elif ch in "%_":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalise_value(kind: str, value: Any) -> str:
+    """The string form a value takes in ``terms``/``fields`` for its kind."""
+    if kind == F.BOOL:
+        return "true" if str(value).lower() in ("true", "1", "on") else "false"
+    if kind == F.NUMBER:
+        try:
+            return _format_number(_number(str(value)))
+        except ValueError:
+            return str(value)
+    if kind == F.DATE:
+        try:
+            return _solr_date(str(value)).isoformat()
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def _term_key(fname: str, kind: str, value: str) -> str:
+    return f"{fname}{SEP}{normalise_value(kind, value)}"
+
+
+def _number(value: str):
+    from decimal import Decimal, InvalidOperation
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValueError(value)
+
+
+def _format_number(value) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _solr_date(value: str) -> dt.datetime:
+    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``)."""
+    match = _DATE_MATH.match(value.upper())
+    if match:
+        now = dt.datetime.now(dt.timezone.utc)
+        for sign, amount, unit in _DATE_STEP.findall(match.group(1) or ""):
+            n = int(amount) * (1 if sign == "+" else -1)
+            unit = unit.rstrip("S")
+            if unit == "YEAR":
+                now = now.replace(year=now.year + n)
+            elif unit == "MONTH":
+                month = now.month - 1 + n
+                now = now.replace(year=now.year + month // 12,
+                                  month=month % 12 + 1)
+            else:
+                now += dt.timedelta(**{unit.lower() + "s": n})
+        rounding = match.group(2)
+        if rounding:
+            keep = ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"]
+            idx = keep.index(rounding)
+            fields_ = dict(month=1, day=1, hour=0, minute=0, second=0,
+                           microsecond=0)
+            now = now.replace(**{k: v for i, (k, v) in
+                                 enumerate(fields_.items()) if i >= idx})
+        return now
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    parsed = dt.datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed
+
+
+def _parse(query: str) -> tree.Item:
+    try:
+        return _lucene.parse(query)
+    except (ParseError, TypeError, ValueError) as e:
+        raise SearchQueryError(f"Invalid search query: {query!r} ({e})")
+
+
+def _plain_words(query: str) -> tree.Item:
+    """Dismax reads free text leniently: what the Lucene grammar cannot
+    parse (a stray bracket, a lone quote) is searched as plain words."""
+    words = [w for w in _WORD_CHARS.split(query) if w]
+    if not words:
+        return tree.SearchField("*", tree.Word("*"))
+    return tree.UnknownOperation(*[tree.Word(w) for w in words]) \
+        if len(words) > 1 else tree.Word(words[0])
+
+
+def compile_query(q: str | None, filters: list[str], *,
+                  dismax: bool) -> Compiled:
+    params: dict[str, Any] = {}
+    conditions: list[str] = []
+    rank_terms: list[str] = []
+    if q and q.strip() and q.strip() not in ('*:*', '""', "''"):
+        if dismax:
+            try:
+                node = _lucene.parse(q)
+            except (ParseError, TypeError, ValueError):
+                node = _plain_words(q)
+        else:
+            node = _parse(q)
+        comp = _Compiler(params, "q")
+        conditions.append(comp.compile(node))
+        rank_terms.extend(comp.rank_terms)
+    for i, fq in enumerate(filters):
+        if not fq or not fq.strip():
+            continue
+        comp = _Compiler(params, f"f{i}_")
+        conditions.append(comp.compile(_parse(fq)))
+    sql = " AND ".join(f"({c})" for c in conditions) or "TRUE"
+    return Compiled(sql, params, rank_terms)
