@@ -11,15 +11,16 @@ the same calls from PostgreSQL. Everything above that seam (the indexer,
 from __future__ import annotations
 
 import ckan.lib.search as search
-import ckan.lib.search.common as common
-import ckan.lib.search.index as index
-import ckan.lib.search.query as query
+import ckan.lib.search.common as solr_common
+import ckan.lib.search.index as solr_index
+import ckan.lib.search.query as solr_query
 
+# (aliased: this package has its own ``query`` submodule)
 from . import backend
 
 _ORIGINAL = {
-    "make_connection": common.make_connection,
-    "is_available": common.is_available,
+    "make_connection": solr_common.make_connection,
+    "is_available": solr_common.is_available,
     "check_solr_schema_version": search.check_solr_schema_version,
 }
 
@@ -30,20 +31,20 @@ def _check_schema_version(schema_file=None) -> bool:
 
 
 def install() -> None:
-    for module in (common, index, query):
+    for module in (solr_common, solr_index, solr_query):
         module.make_connection = backend.make_connection
-    common.is_available = backend.is_available
+    solr_common.is_available = backend.is_available
     search.is_available = backend.is_available
     search.check_solr_schema_version = _check_schema_version
 
 
 def uninstall() -> None:
-    for module in (common, index, query):
+    for module in (solr_common, solr_index, solr_query):
         module.make_connection = _ORIGINAL["make_connection"]
-    common.is_available = _ORIGINAL["is_available"]
+    solr_common.is_available = _ORIGINAL["is_available"]
     search.is_available = _ORIGINAL["is_available"]
     search.check_solr_schema_version = _ORIGINAL["check_solr_schema_version"]
 
 
 def installed() -> bool:
-    return query.make_connection is backend.make_connection
+    return solr_query.make_connection is backend.make_connection

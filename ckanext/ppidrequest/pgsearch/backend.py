@@ -240,12 +240,10 @@ class PgSearchConnection:
             result = conn.execute(sa.text(sql), bind).fetchall()
             if result:
                 hits = result[0].hits
-            elif start:
+            else:  # rows=0 (counts only) or a page past the end
                 hits = conn.execute(sa.text(
                     f"SELECT count(*) FROM {TABLE} WHERE {compiled.sql}"),
                     compiled.params).scalar_one()
-            else:
-                hits = 0
             facets = {}
             if str(params.get("facet", "false")).lower() == "true":
                 facets = _facets(conn, compiled, params)
@@ -270,7 +268,8 @@ def _order_by(sort: Any, rank: str) -> str:
             raise SearchQueryError('Invalid "sort" parameter')
         fname, direction = bits[0], bits[1].upper()
         if fname == "score":
-            clauses.append(f"{rank} {direction}")
+            if rank != "0":  # without free text every score is equal
+                clauses.append(f"{rank} {direction}")
             continue
         if not re.fullmatch(r"[\w.\-]+", fname):
             raise SearchQueryError('Invalid "sort" parameter')

@@ -27,7 +27,7 @@ from luqum import tree
 from luqum.exceptions import ParseError
 from luqum.parser import parser as _lucene
 
-from ckan.lib.search.common import SearchQueryError
+from ckan.lib.search.common import SearchError, SearchQueryError
 
 from . import fields as F
 
@@ -133,7 +133,7 @@ class _Compiler:
                 others.append(f"({self.compile(child, fname, negated)})")
         if exact:
             # one GIN probe for "field:(a OR b OR c)" instead of three
-            others.insert(0, f"terms && {self.bind(exact)}::text[]")
+            others.insert(0, f"terms && CAST({self.bind(exact)} AS text[])")
         return " OR ".join(others)
 
     def _exact_value(self, node, fname) -> str | None:
@@ -344,7 +344,10 @@ def _parse(query: str) -> tree.Item:
     try:
         return _lucene.parse(query)
     except (ParseError, TypeError, ValueError) as e:
-        raise SearchQueryError(f"Invalid search query: {query!r} ({e})")
+        # Solr answers a syntax error with an HTTP 400 that CKAN turns into
+        # SearchError: the search page says "There was an error while
+        # searching", the API answers 409.
+        raise SearchError(f"Invalid search query: {query!r} ({e})")
 
 
 def _plain_words(query: str) -> tree.Item:
