@@ -119,18 +119,36 @@ def _venv_bin(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
+def _restore_default_signals() -> None:
+    # A shell starts background jobs with SIGINT ignored; the child must
+    # still stop on Ctrl-C or SIGTERM.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _run(cmd: list[str], env: dict[str, str]) -> int:
-    """Run ``cmd`` in the foreground; Ctrl-C goes to it, then we clean up."""
-    proc = subprocess.Popen(cmd, env=env, start_new_session=False)
+    """Run ``cmd`` in the foreground. Ctrl-C or SIGTERM stops it, then the
+    caller's context managers stop PostgreSQL and Redis."""
+    proc = subprocess.Popen(cmd, env=env,
+                            preexec_fn=_restore_default_signals)
     try:
         return proc.wait()
     except KeyboardInterrupt:
-        proc.send_signal(signal.SIGINT)
+        proc.terminate()
         try:
-            return proc.wait(timeout=20)
+            proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
-            return proc.wait()
+            proc.wait()
+        _say("stopped")
+        return 0
+
+
+def _interrupt_on_sigterm() -> None:
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _env(db_url: str, redis_url: str) -> dict[str, str]:
@@ -189,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     p_exec.add_argument("--database", default=DEMO_DB)
     p_exec.add_argument("cmd", nargs=argparse.REMAINDER)
     args, rest = parser.parse_known_args(argv)
+    _interrupt_on_sigterm()
     if args.command == "demo":
         return demo(args.port, seed=not args.no_seed)
     if args.command == "test":
@@ -197,4 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
