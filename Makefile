@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(BIN)/python -m ckanext.ppidrequest.embedded test $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench -- $(BIN)/python bench/search.py
+	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench -- $(BIN)/python bench/search.py --rebuild-fast
 
 # Stop nothing, delete the embedded database, Redis data and uploads.
 clean-run:

@@ -9,8 +9,11 @@ searchable without CKAN or the extensions knowing which backend runs.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import multiprocessing.util
+import os
 import re
 import threading
 from typing import Any, Iterable
@@ -22,7 +25,7 @@ from ckan.lib.search.common import SearchError, SearchQueryError
 from ckan.model import meta
 
 from . import fields as F
-from .query import SEP, compile_query, normalise_value, _parse, _Compiler
+from .query import compile_query, normalise_value, _parse, _Compiler
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +42,11 @@ _SORT_COLUMNS = {
 
 _UPSERT = sa.text(f"""
     INSERT INTO {TABLE} (index_id, id, name, site_id, title_string,
-        metadata_modified, metadata_created, data, fields, terms, text_tsv)
+        metadata_modified, metadata_created, fields, texts, data, text_tsv)
     VALUES (:index_id, :id, :name, :site_id, :title_string,
         CAST(:metadata_modified AS timestamptz),
         CAST(:metadata_created AS timestamptz),
-        CAST(:data AS jsonb), CAST(:fields AS jsonb), CAST(:terms AS text[]),
+        CAST(:fields AS jsonb), CAST(:texts AS jsonb), CAST(:data AS jsonb),
         setweight(to_tsvector('indonesian', :text_a)
                   || to_tsvector('simple', :text_a), 'A')
         || setweight(to_tsvector('indonesian', :text_b)
@@ -55,8 +58,8 @@ _UPSERT = sa.text(f"""
         title_string = EXCLUDED.title_string,
         metadata_modified = EXCLUDED.metadata_modified,
         metadata_created = EXCLUDED.metadata_created,
-        data = EXCLUDED.data, fields = EXCLUDED.fields,
-        terms = EXCLUDED.terms, text_tsv = EXCLUDED.text_tsv,
+        fields = EXCLUDED.fields, texts = EXCLUDED.texts,
+        data = EXCLUDED.data, text_tsv = EXCLUDED.text_tsv,
         indexed_at = now()
 """)
 
@@ -106,22 +109,20 @@ def document_row(doc: dict[str, Any]) -> dict[str, Any]:
     """Turn one Solr document into a row of the document table."""
     schema = F.solr_schema()
     fields: dict[str, list[str]] = {}
-    terms: list[str] = []
+    texts: dict[str, list[str]] = {}
     text_a, text_b, text_d = [], [], []
     for name, value in doc.items():
-        spec = schema.field(name)
         if name in ("data_dict", "validated_data_dict"):
             continue  # stored, never indexed (indexed="false" in Solr)
         values = _as_list(value)
         if not values:
             continue
+        spec = schema.field(name)
         if spec.kind == F.TEXT:
-            fields[name] = [str(v) for v in values]
+            texts[name] = [str(v) for v in values]
         else:
-            normalised = list(dict.fromkeys(
+            fields[name] = list(dict.fromkeys(
                 normalise_value(spec.kind, v) for v in values))
-            fields[name] = normalised
-            terms.extend(f"{name}{SEP}{v}" for v in normalised)
         if name == "text" or schema.feeds_text(name):
             bucket = text_a if name in _WEIGHT_A else \
                 text_b if name in _WEIGHT_B else text_d
@@ -134,9 +135,9 @@ def document_row(doc: dict[str, Any]) -> dict[str, Any]:
         "title_string": doc.get("title_string"),
         "metadata_modified": doc.get("metadata_modified"),
         "metadata_created": doc.get("metadata_created"),
-        "data": json.dumps(doc, default=str),
         "fields": json.dumps(fields),
-        "terms": terms,
+        "texts": json.dumps(texts),
+        "data": json.dumps(doc, default=str),
         "text_a": " ".join(text_a),
         "text_b": " ".join(text_b),
         "text_d": " ".join(text_d),
@@ -181,6 +182,8 @@ class PgSearchConnection:
         with self._lock:
             PgSearchConnection._pending.extend(rows)
             size = len(PgSearchConnection._pending)
+        if not commit:
+            _flush_at_exit()
         limit = config.get("ckanext.ppidrequest.pgsearch.buffer_size")
         if commit or size >= limit:
             self.commit()
@@ -251,6 +254,38 @@ class PgSearchConnection:
         return Results(docs, hits, facets)
 
 
+_flush_registered_in: int | None = None
+
+
+def _flush_at_exit() -> None:
+    """Write deferred documents when this process ends.
+
+    ``ckan search-index rebuild-fast`` forks workers that index with
+    deferred commit and exit without committing (Solr keeps their documents
+    server-side until the parent commits); here the documents are in the
+    worker's memory, so each process writes its own before it exits.
+    """
+    global _flush_registered_in
+    if _flush_registered_in == os.getpid():
+        return
+    _flush_registered_in = os.getpid()
+    flush = PgSearchConnection().commit
+    multiprocessing.util.Finalize(None, flush, exitpriority=100)
+    atexit.register(flush)
+
+
+def _after_fork_in_child() -> None:
+    # A forked worker must not reuse the parent's pooled connections, nor
+    # the parent's deferred documents (the parent writes those itself).
+    PgSearchConnection._pending = []
+    PgSearchConnection._lock = threading.Lock()
+    if meta.engine is not None:
+        meta.engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def _split_filters(value: Any) -> list[str]:
     if value is None:
         return []
@@ -312,17 +347,20 @@ def _facets(conn, compiled, params: dict[str, Any]) -> dict[str, Any]:
     limit = _int(params, "facet.limit", 50)
     mincount = _int(params, "facet.mincount", 1)
     bind = dict(compiled.params, _min=max(mincount, 1))
-    selects = []
+    lim = "" if limit < 0 else f"LIMIT {int(limit)}"
+    columns, selects = [], []
     for i, name in enumerate(names):
         bind[f"_fn{i}"] = name
-        lim = "" if limit < 0 else f"LIMIT {int(limit)}"
+        columns.append(f"fields->:_fn{i} AS f{i}")
         selects.append(
             f"(SELECT {i} AS f, v, count(*) AS c FROM m, "
-            f"jsonb_array_elements_text(m.fields->:_fn{i}) AS v "
+            f"jsonb_array_elements_text(m.f{i}) AS v "
             f"GROUP BY v HAVING count(*) >= :_min "
             f'ORDER BY c DESC, v COLLATE "C" ASC {lim})')
-    sql = (f"WITH m AS MATERIALIZED (SELECT fields FROM {TABLE} "
-           f"WHERE {compiled.sql}) " + " UNION ALL ".join(selects))
+    # read each matching document's facet fields once, then count per field
+    sql = (f"WITH m AS MATERIALIZED (SELECT {', '.join(columns)} "
+           f"FROM {TABLE} WHERE {compiled.sql}) "
+           + " UNION ALL ".join(selects))
     out: dict[str, list[Any]] = {name: [] for name in names}
     for row in conn.execute(sa.text(sql), bind):
         out[names[row.f]].extend([row.v, row.c])

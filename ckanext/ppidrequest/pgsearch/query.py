@@ -9,16 +9,19 @@ node is turned into a SQL condition with bound parameters.
 
 Columns of ``ppidrequest_search_doc`` used here:
 
-- ``terms``: ``text[]`` of ``"<field>\\x1f<value>"`` for every non-text field
-  value (GIN): exact matches on string, number, date and boolean fields;
-- ``fields``: ``jsonb`` of field name to list of values, for ranges,
-  wildcards, fielded text and facets;
+- ``fields``: ``jsonb`` of every non-text field to its list of normalised
+  values (``{"tags": ["kesehatan"], "state": ["active"]}``): exact matches
+  by containment (GIN, ``jsonb_path_ops``), ranges, wildcards and facets.
+  It is kept small and stored inline so that scanning it stays cheap;
+- ``texts``: ``jsonb`` of the analysed text fields (``title``, ``notes``,
+  ``extras_*``...), for fielded text queries such as ``title:padi``;
 - ``text_tsv``: the catch-all ``text`` field (what Solr builds by copyField),
   analysed with both the ``indonesian`` and the ``simple`` configurations.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,8 +33,6 @@ from luqum.parser import parser as _lucene
 from ckan.lib.search.common import SearchError, SearchQueryError
 
 from . import fields as F
-
-SEP = "\x1f"
 
 # Indonesian nominalisation wraps a root in ke-..-an, pe(N)-..-an, per-..-an:
 # "kependudukan" and "penduduk" share a root the Snowball stemmer reaches by
@@ -123,22 +124,29 @@ class _Compiler:
         return " AND ".join(parts) if parts else "TRUE"
 
     def _or(self, children, fname, negated) -> str:
-        exact: list[str] = []
+        exact: dict[str, list[str]] = {}
         others: list[str] = []
         for child in children:
-            value = self._exact_value(child, fname)
-            if value is not None:
-                exact.append(value)
+            match = self._exact_value(child, fname)
+            if match is not None:
+                exact.setdefault(match[0], []).append(match[1])
             else:
                 others.append(f"({self.compile(child, fname, negated)})")
-        if exact:
-            # one GIN probe for "field:(a OR b OR c)" instead of three
-            others.insert(0, f"terms && CAST({self.bind(exact)} AS text[])")
+        for name, values in exact.items():
+            if len(values) == 1:
+                others.insert(0, self._contains(name, values[0]))
+            else:
+                # "field:(a OR b OR c)": one test of the field's values
+                others.insert(0, f"(fields->{self.bind(name)} ?| "
+                                 f"CAST({self.bind(values)} AS text[]))")
         return " OR ".join(others)
 
-    def _exact_value(self, node, fname) -> str | None:
-        """``field<SEP>value`` when ``node`` is an exact match on a non-text
-        field, else None."""
+    def _contains(self, name: str, value: str) -> str:
+        return f"fields @> CAST({self.bind(json.dumps({name: [value]}))} AS jsonb)"
+
+    def _exact_value(self, node, fname) -> tuple[str, str] | None:
+        """``(field, normalised value)`` when ``node`` is an exact match on
+        a non-text field, else None."""
         while isinstance(node, (tree.SearchField, tree.Plus)):
             if isinstance(node, tree.SearchField):
                 fname, node = node.name, node.expr
@@ -150,9 +158,9 @@ class _Compiler:
         if kind == F.TEXT:
             return None
         if isinstance(node, tree.Phrase):
-            return _term_key(fname, kind, node.value[1:-1])
+            return fname, normalise_value(kind, node.value[1:-1])
         if isinstance(node, tree.Word) and not node.has_wildcard():
-            return _term_key(fname, kind, node.unescaped_value)
+            return fname, normalise_value(kind, node.unescaped_value)
         return None
 
     def _term(self, fname: str | None, value: str, phrase: bool,
@@ -161,11 +169,11 @@ class _Compiler:
             return self._free_text(value, phrase, negated)
         spec = self.schema.field(fname)
         if spec.kind == F.TEXT:
-            vector = (f"(to_tsvector('indonesian', fields->{self.bind(fname)})"
-                      f" || to_tsvector('simple', fields->{self.bind(fname)}))")
+            p = self.bind(fname)
+            vector = (f"(to_tsvector('indonesian', texts->{p})"
+                      f" || to_tsvector('simple', texts->{p}))")
             return f"{vector} @@ {self._tsquery(value, phrase)}"
-        key = _term_key(fname, spec.kind, value)
-        return f"terms @> ARRAY[{self.bind(key)}]::text[]"
+        return self._contains(fname, normalise_value(spec.kind, value))
 
     def _free_text(self, value: str, phrase: bool, negated: bool) -> str:
         tsq = self._tsquery(value, phrase)
@@ -210,7 +218,7 @@ class _Compiler:
         spec = self.schema.field(fname)
         if spec.kind == F.TEXT:
             return ("EXISTS (SELECT 1 FROM unnest(tsvector_to_array("
-                    f"to_tsvector('simple', fields->{self.bind(fname)}))) AS lex"
+                    f"to_tsvector('simple', texts->{self.bind(fname)}))) AS lex"
                     f" WHERE lex LIKE {self.bind(like.lower())})")
         return ("EXISTS (SELECT 1 FROM jsonb_array_elements_text("
                 f"fields->{self.bind(fname)}) AS v WHERE v LIKE "
@@ -248,8 +256,9 @@ class _Compiler:
             op = op + ("=" if inclusive else "")
             conds.append(f"v::{cast} {op} {self.bind(converted)}")
         where = " AND ".join(conds) or "TRUE"
+        column = "texts" if spec.kind == F.TEXT else "fields"
         return ("EXISTS (SELECT 1 FROM jsonb_array_elements_text("
-                f"fields->{self.bind(fname)}) AS v WHERE {where})")
+                f"{column}->{self.bind(fname)}) AS v WHERE {where})")
 
 
 def _like_pattern(raw: str) -> str:
@@ -273,7 +282,7 @@ def _like_pattern(raw: str) -> str:
 
 
 def normalise_value(kind: str, value: Any) -> str:
-    """The string form a value takes in ``terms``/``fields`` for its kind."""
+    """The string form a value takes in ``fields`` for its kind."""
     if kind == F.BOOL:
         return "true" if str(value).lower() in ("true", "1", "on") else "false"
     if kind == F.NUMBER:
@@ -287,10 +296,6 @@ def normalise_value(kind: str, value: Any) -> str:
         except ValueError:
             return str(value)
     return str(value)
-
-
-def _term_key(fname: str, kind: str, value: str) -> str:
-    return f"{fname}{SEP}{normalise_value(kind, value)}"
 
 
 def _number(value: str):

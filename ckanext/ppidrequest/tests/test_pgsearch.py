@@ -368,3 +368,18 @@ def test_dataset_search_page_shows_results_and_facets(app, dataset):
     # the facet block lists the organization with its count
     assert "Dinas Kesehatan" in page.body
     assert 'href="/dataset/?q=imunisasi&amp;organization=dinkes"' in page.body
+
+
+def test_rebuild_fast_writes_what_its_worker_processes_index(cli, dataset):
+    """rebuild-fast forks one worker per CPU that index with deferred
+    commit; each worker must write its documents before it exits."""
+    from ckan.cli.cli import ckan as ckan_cli
+
+    for i in range(6):
+        dataset(name=f"fast-{i}", title=f"Cepat {i}")
+    search.clear_all()
+    assert _search(q="cepat")["count"] == 0
+    result = cli.invoke(ckan_cli, ["search-index", "rebuild-fast"])
+    assert not result.exit_code, result.output
+    assert sorted(_names(_search(q="cepat", rows=10))) == [
+        f"fast-{i}" for i in range(6)]

@@ -27,20 +27,28 @@ def upgrade():
         sa.Column("title_string", sa.UnicodeText),
         sa.Column("metadata_modified", sa.DateTime(timezone=True)),
         sa.Column("metadata_created", sa.DateTime(timezone=True)),
+        # every non-text field: name -> list of normalised values (exact
+        # matches, ranges, facets); kept small and inline, see below
+        sa.Column("fields", postgresql.JSONB, nullable=False),
+        # the analysed text fields (title, notes, extras_*...) for fielded
+        # text queries such as title:padi
+        sa.Column("texts", postgresql.JSONB, nullable=False),
         # the document exactly as CKAN sent it (returned through ``fl``)
         sa.Column("data", postgresql.JSONB, nullable=False),
-        # every indexed field: name -> list of values (ranges, facets)
-        sa.Column("fields", postgresql.JSONB, nullable=False),
-        # "<field>\x1f<value>" of every non-text field (exact filters)
-        sa.Column("terms", postgresql.ARRAY(sa.UnicodeText), nullable=False),
         # Solr's catch-all ``text`` field, indonesian + simple, weighted
         sa.Column("text_tsv", postgresql.TSVECTOR, nullable=False),
         sa.Column("indexed_at", sa.DateTime(timezone=True),
                   server_default=sa.func.now(), nullable=False),
     )
-    op.create_index("ppidrequest_search_doc_terms_idx",
-                    "ppidrequest_search_doc", ["terms"],
-                    postgresql_using="gin")
+    # Filters and facets read ``fields`` of every matching row: keep it in
+    # the heap tuple (compressed) and let the large, rarely read columns go
+    # to TOAST first, so a scan does not fetch TOAST chunks row by row.
+    op.execute("ALTER TABLE ppidrequest_search_doc "
+               "ALTER COLUMN fields SET STORAGE MAIN")
+    op.create_index("ppidrequest_search_doc_fields_idx",
+                    "ppidrequest_search_doc", ["fields"],
+                    postgresql_using="gin",
+                    postgresql_ops={"fields": "jsonb_path_ops"})
     op.create_index("ppidrequest_search_doc_text_idx",
                     "ppidrequest_search_doc", ["text_tsv"],
                     postgresql_using="gin")
