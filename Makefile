@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 5000
 
-.PHONY: demo test install bench clean-run
+.PHONY: demo test install bench clean-run i18n
 
 $(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,15 +19,19 @@ $(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) i18n
 
-demo: $(STAMP)
+# Compiled catalogues (.mo) are build output, not committed.
+i18n: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy --statistics -d ckanext/ppidrequest/i18n -D ckanext-ppidrequest
+
+demo: $(STAMP) i18n
 	$(BIN)/python -m ckanext.ppidrequest.embedded demo --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) i18n
 	$(BIN)/python -m ckanext.ppidrequest.embedded test $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) i18n
 	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench -- $(BIN)/python bench/search.py --rebuild-fast
 
 # Stop nothing, delete the embedded database, Redis data and uploads.

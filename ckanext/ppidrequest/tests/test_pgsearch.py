@@ -35,6 +35,7 @@ def dataset(org):
     """Create a dataset, owned by the default OPD unless told otherwise."""
     def make(**kwargs):
         kwargs.setdefault("owner_org", org["id"])
+        kwargs.setdefault("classification", "terbuka")
         return factories.Dataset(**kwargs)
     return make
 
@@ -302,18 +303,22 @@ def test_dataset_type_and_fl(dataset):
 
 
 def test_extension_fields_are_searchable(dataset):
-    """Whatever a plugin adds in before_dataset_index is indexed: here
-    CKAN's own extras, as scheming or a custom field would add."""
-    dataset(name="extra-ds",
-                      extras=[{"key": "classification", "value": "terbatas"}])
-    dataset(name="plain-ds")
-    assert _names(_search(fq="classification:terbatas")) == ["extra-ds"]
-    assert _names(_search(fq="extras_classification:terbatas")) \
-        == ["extra-ds"]
-    assert _names(_search(q="terbatas")) == ["extra-ds"]
-    assert sorted(_names(_search(fq="-classification:terbatas"))) \
-        == ["plain-ds"]
-    assert _names(_search(fq="classification:*")) == ["extra-ds"]
+    """Whatever a plugin indexes is searchable: scheming's dataset fields,
+    and what before_dataset_index adds (the classification)."""
+    dataset(name="yearly", update_frequency="tahunan",
+            unit_of_measure="jiwa per km2")
+    dataset(name="monthly", update_frequency="bulanan")
+    assert _names(_search(fq="update_frequency:tahunan")) == ["yearly"]
+    # a custom field is an exact string, as Solr's "*" dynamic field...
+    assert _names(_search(fq='unit_of_measure:"jiwa per km2"')) == ["yearly"]
+    assert _search(fq="unit_of_measure:jiwa")["count"] == 0
+    # ...and its words reach the free text through extras_*
+    assert _names(_search(q="km2")) == ["yearly"]
+    assert sorted(_names(_search(fq="-update_frequency:tahunan"))) \
+        == ["monthly"]
+    assert sorted(_names(_search(fq="update_frequency:*"))) \
+        == ["monthly", "yearly"]
+    assert _search(fq="classification:terbuka")["count"] == 2
 
 
 def test_updates_and_deletes_reach_the_index(dataset):

@@ -1,0 +1,91 @@
+"""Who may get a dataset's data, and redaction of what they may not get.
+
+Data of a dataset handled as terbatas or rahasia reaches only sysadmins,
+the PPID, the Walidata and members of the producing organization. Everyone
+else sees the metadata (that the data exists, so that they can request it)
+but no resource URL, no uploaded file and no data row, on every route out
+of CKAN. Rahasia metadata is public too unless
+``ckanext.ppidrequest.hide_rahasia_metadata`` is on.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import ckan.model as model
+import ckan.plugins.toolkit as tk
+
+from . import classification as C
+from . import roles
+
+REDACTED_FLAG = "ppidrequest_data_withheld"
+# resource keys that lead to the data itself
+_RESOURCE_DATA_KEYS = ("url", "datastore_active", "hash", "size",
+                       "cache_url", "cache_last_updated", "last_modified",
+                       "url_type")
+
+
+def can_access_data(user: Any, pkg: Mapping[str, Any]) -> bool:
+    """``user`` may be a name, id, User, or a :class:`roles.Viewer` built
+    once for checks over many datasets."""
+    if C.is_open(pkg):
+        return True
+    if user is None or user == "":
+        return False
+    if isinstance(user, roles.Viewer):
+        return user.can_access(pkg.get("owner_org"))
+    return (roles.is_ppid(user) or roles.is_walidata(user)
+            or roles.is_producer(user, pkg.get("owner_org")))
+
+
+def can_see_metadata(user: Any, pkg: Mapping[str, Any]) -> bool:
+    if C.handled_as(pkg) != C.RAHASIA:
+        return True
+    if not tk.config.get("ckanext.ppidrequest.hide_rahasia_metadata"):
+        return True
+    return can_access_data(user, pkg)
+
+
+def redact_resource(resource: dict[str, Any]) -> dict[str, Any]:
+    for key in _RESOURCE_DATA_KEYS:
+        if key in resource:
+            resource[key] = None if key != "url" else ""
+    resource["datastore_active"] = False
+    resource[REDACTED_FLAG] = True
+    return resource
+
+
+def redact_package(pkg: dict[str, Any]) -> dict[str, Any]:
+    for resource in pkg.get("resources") or []:
+        redact_resource(resource)
+    # a pending proposal is internal to the PPID procedure
+    pkg.pop(C.PROPOSAL_FIELD, None)
+    pkg[REDACTED_FLAG] = True
+    return pkg
+
+
+def package_for_resource(resource_id: str) -> dict[str, Any] | None:
+    """The classification fields of the dataset that holds a resource,
+    read straight from the database (no auth, no dictization)."""
+    resource = model.Resource.get(resource_id)
+    if resource is None:
+        return None
+    return package_fields(resource.package_id)
+
+
+def package_fields(package_id: str) -> dict[str, Any] | None:
+    pkg = model.Package.get(package_id)
+    if pkg is None:
+        return None
+    extras = pkg.extras
+    return {
+        "id": pkg.id,
+        "name": pkg.name,
+        "owner_org": pkg.owner_org,
+        "classification": extras.get("classification"),
+        C.PROPOSAL_FIELD: extras.get(C.PROPOSAL_FIELD),
+    }
+
+
+def user_can_access_package_id(user: Any, package_id: str) -> bool:
+    fields = package_fields(package_id)
+    return fields is not None and can_access_data(user, fields)

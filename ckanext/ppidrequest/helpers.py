@@ -1,0 +1,74 @@
+"""Template helpers (``h.ppidrequest_*``)."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from . import access, roles
+from . import classification as C
+
+
+def _lang() -> str:
+    try:
+        return "en" if str(tk.h.lang()).startswith("en") else "id"
+    except Exception:  # noqa: BLE001 - outside a request
+        return "id"
+
+
+def ppidrequest_classification_label(value: str | None) -> str:
+    return C.label(value, _lang())
+
+
+def ppidrequest_handled_as(pkg: dict[str, Any]) -> str:
+    return C.handled_as(pkg)
+
+
+def ppidrequest_pending(pkg: dict[str, Any]) -> bool:
+    return pkg.get("classification") not in C.CLASSES \
+        or bool(C.proposal_of(pkg))
+
+
+def ppidrequest_proposal(pkg: dict[str, Any]) -> dict[str, Any] | None:
+    return C.proposal_of(pkg)
+
+
+def ppidrequest_can_access_data(pkg: dict[str, Any]) -> bool:
+    return access.can_access_data(roles.current_user_name(), pkg)
+
+
+def ppidrequest_is_ppid() -> bool:
+    return roles.is_ppid(roles.current_user_name())
+
+
+def ppidrequest_may_propose(pkg: dict[str, Any]) -> bool:
+    return roles.may_propose(roles.current_user_name(), pkg.get("owner_org"))
+
+
+def ppidrequest_ground_label(letter: str | None) -> str:
+    return C.ground_label(letter, _lang())
+
+
+def ppidrequest_ground_choices(field: dict[str, Any]) -> list[dict[str, str]]:
+    """Choices of the exemption ground field, in the current language."""
+    lang = _lang()
+    return [{"value": letter, "label": f"{letter}. {labels[lang]}"}
+            for letter, labels in C.GROUNDS.items()]
+
+
+def ppidrequest_request_url(pkg: dict[str, Any]) -> str:
+    pattern = tk.config.get("ckanext.ppidrequest.request_form_url")
+    return pattern.format(name=pkg.get("name", ""), id=pkg.get("id", ""))
+
+
+def ppidrequest_classification_history(pkg_id: str) -> list[dict[str, Any]]:
+    try:
+        return tk.get_action("ppidrequest_classification_history")(
+            {"user": roles.current_user_name() or ""}, {"id": pkg_id})
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        return []
+
+
+def get_helpers():
+    return {name: fn for name, fn in globals().items()
+            if name.startswith("ppidrequest_") and callable(fn)}
