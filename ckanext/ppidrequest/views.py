@@ -1,0 +1,55 @@
+"""Blueprints of the ppidrequest plugin.
+
+``guard_data_routes`` runs before every request and refuses the routes
+that hand out a non-open dataset's data (file downloads, resource view
+renderings, datastore dumps) to those who may not get it. The dataset and
+resource pages themselves stay open: they show the metadata and how to
+request the data.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, request
+
+import ckan.plugins.toolkit as tk
+
+from . import access, roles
+
+ppidrequest = Blueprint("ppidrequest", __name__)
+
+# endpoint suffix -> the view argument that names the resource
+_DATA_ENDPOINTS = {
+    "resource.download": "resource_id",
+    "resource.view": "resource_id",
+    "resource.embedded_dataviewer": "resource_id",
+    "datastore.dump": "resource_id",
+}
+
+
+def _guarded(endpoint: str | None) -> str | None:
+    if not endpoint:
+        return None
+    for suffix, arg in _DATA_ENDPOINTS.items():
+        # dataset types get their own prefixed copies: dataset_resource.download
+        if endpoint == suffix or endpoint.endswith("_" + suffix):
+            return arg
+    return None
+
+
+@ppidrequest.before_app_request
+def guard_data_routes():
+    arg = _guarded(request.endpoint)
+    if arg is None:
+        return None
+    resource_id = (request.view_args or {}).get(arg)
+    fields = access.package_for_resource(resource_id) if resource_id else None
+    if fields is None:
+        return None  # the core view answers 404
+    if access.can_access_data(roles.current_user_name(), fields):
+        return None
+    return tk.abort(403, tk._(
+        "The data of this dataset is not open. You can request it from the "
+        "PPID."))
+
+
+def get_blueprints():
+    return [ppidrequest]
