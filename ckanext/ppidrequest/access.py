@@ -18,10 +18,15 @@ from . import classification as C
 from . import roles
 
 REDACTED_FLAG = "ppidrequest_data_withheld"
-# resource keys that lead to the data itself
-_RESOURCE_DATA_KEYS = ("url", "datastore_active", "hash", "size",
-                       "cache_url", "cache_last_updated", "last_modified",
-                       "url_type")
+# what a withheld resource keeps: its description, never where the data is.
+# A list of what may stay, not of what must go: schemas and extensions add
+# resource fields (download_url, access_url, uri...) that can point at data.
+_RESOURCE_METADATA_KEYS = frozenset((
+    "id", "package_id", "name", "description", "format", "mimetype",
+    "mimetype_inner", "created", "metadata_modified", "position", "state",
+    "resource_type", "language", "name_translated", "description_translated",
+    "has_views", "tracking_summary",
+))
 
 
 def can_access_data(user: Any, pkg: Mapping[str, Any]) -> bool:
@@ -46,10 +51,13 @@ def can_see_metadata(user: Any, pkg: Mapping[str, Any]) -> bool:
 
 
 def redact_resource(resource: dict[str, Any]) -> dict[str, Any]:
-    for key in _RESOURCE_DATA_KEYS:
-        if key in resource:
-            resource[key] = None if key != "url" else ""
+    for key in list(resource):
+        if key not in _RESOURCE_METADATA_KEYS:
+            del resource[key]
+    resource["url"] = ""
+    resource["url_type"] = None
     resource["datastore_active"] = False
+    resource["has_views"] = False
     resource[REDACTED_FLAG] = True
     return resource
 
@@ -61,6 +69,22 @@ def redact_package(pkg: dict[str, Any]) -> dict[str, Any]:
     pkg.pop(C.PROPOSAL_FIELD, None)
     pkg[REDACTED_FLAG] = True
     return pkg
+
+
+# what a withheld resource view keeps: its configuration (image_url of an
+# image view, page_url of a web page view, filters...) points at the data
+_VIEW_METADATA_KEYS = frozenset((
+    "id", "resource_id", "package_id", "title", "description", "view_type",
+    "order",
+))
+
+
+def redact_view(view: dict[str, Any]) -> dict[str, Any]:
+    for key in list(view):
+        if key not in _VIEW_METADATA_KEYS:
+            del view[key]
+    view[REDACTED_FLAG] = True
+    return view
 
 
 def package_for_resource(resource_id: str) -> dict[str, Any] | None:

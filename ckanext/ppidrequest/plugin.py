@@ -39,7 +39,13 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
 
     # IActions / IAuthFunctions / IValidators / ITemplateHelpers
     def get_actions(self):
-        return {**action.get_actions(), **chained.get_actions()}
+        actions = {**action.get_actions(), **chained.get_actions()}
+        if "dcat" in tk.aslist(tk.config.get("ckan.plugins")):
+            # keep the access profile in every DCAT serialization, whatever
+            # ?profiles= a caller asks for
+            from . import dcat_profile
+            actions.update(dcat_profile.get_actions())
+        return actions
 
     def get_auth_functions(self):
         return {**auth.get_auth_functions(), **chained.get_auth_functions()}

@@ -366,3 +366,23 @@ def test_ppid_sees_the_proposal_and_can_approve_it_in_the_page(app, people):
     app.post("/dataset/usulan/classification/decide",
              data={"approve_proposal": "true"},
              headers={"Authorization": outsider_token}, status=403)
+
+
+def test_withheld_resources_keep_no_field_that_could_point_at_data(app, people):
+    """Schemas and extensions add resource fields (download_url,
+    access_url, uri...): a withheld resource keeps only its description."""
+    _create(people["admin"], name="ds-r", owner_org=people["opd"]["id"],
+            classification="terbatas", **BASIS, resources=[{
+                "url": "http://example.com/a-SECRET.csv", "format": "CSV",
+                "name": "Rekap", "download_url": "http://x/b-SECRET.csv",
+                "access_url": "http://x/c-SECRET", "uri": "http://x/d-SECRET"}])
+    res = app.get("/api/3/action/package_show", query_string={"id": "ds-r"})
+    assert "SECRET" not in res.body
+    [resource] = res.json["result"]["resources"]
+    assert resource["name"] == "Rekap" and resource["format"] == "CSV"
+    assert resource["url"] == "" and resource["ppidrequest_data_withheld"]
+    # the producer still gets everything
+    token = factories.APIToken(user=people["producer"]["name"])["token"]
+    res = app.get("/api/3/action/package_show", query_string={"id": "ds-r"},
+                  headers={"Authorization": token})
+    assert res.body.count("SECRET") == 4
