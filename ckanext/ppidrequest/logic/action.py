@@ -21,7 +21,7 @@ def _package_or_404(ref: str) -> model.Package:
 
 
 def _patch(context, pkg: model.Package, fields: dict[str, Any],
-           note: str | None) -> dict[str, Any]:
+           note: str | None, decision: bool = False) -> dict[str, Any]:
     """Apply classification fields through package_patch, so that the
     dataset schema's validation and the history hooks run as for a form.
     The caller's own permission was checked; the dataset's edit permission
@@ -30,6 +30,9 @@ def _patch(context, pkg: model.Package, fields: dict[str, Any],
         "user": context["user"],
         "ignore_auth": True,
         "ppidrequest_note": note,
+        # a decision settles a pending proposal even when it keeps the
+        # decided classification
+        "ppidrequest_decision": decision,
     }
     # package_update skips a dataset whose dict did not change; the pending
     # proposal is part of what a decision settles, so it is always sent
@@ -80,7 +83,7 @@ def ppidrequest_classification_decide(context, data_dict):
                 _("Missing value")]})
         fields = {k: data_dict.get(k, "")
                   for k in ("classification",) + C.BASIS_FIELDS}
-    return _patch(context, pkg, fields, data_dict.get("note"))
+    return _patch(context, pkg, fields, data_dict.get("note"), decision=True)
 
 
 @tk.validate(schema.classification_propose)

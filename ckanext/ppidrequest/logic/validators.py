@@ -69,9 +69,12 @@ def _existing(data: dict) -> model.Package | None:
     return model.Package.get(ref) if ref else None
 
 
-def _basis_errors(cls: str, basis: dict[str, Any]) -> dict[str, str]:
+def _basis_errors(cls: str, basis: dict[str, Any],
+                  stored_until: Any = None) -> dict[str, str]:
     """What is missing from the legal basis of a non-open classification:
-    the Pasal 17 ground, the consequence test and the exemption period."""
+    the Pasal 17 ground, the consequence test and the exemption period.
+    An end date already stored is not re-checked against today: a
+    dataset whose exemption has ended can still be edited."""
     errors: dict[str, str] = {}
     if cls == C.TERBUKA:
         return errors
@@ -95,7 +98,9 @@ def _basis_errors(cls: str, basis: dict[str, Any]) -> dict[str, str]:
         errors["classification_exempt_until"] = _(
             "Give the end of the exemption period, or state why the "
             "exemption is indefinite")
-    if until is not None and until <= dt.date.today():
+    if until is not None and until <= dt.date.today() and \
+            str(basis["classification_exempt_until"])[:10] != \
+            str(stored_until or "")[:10]:
         errors["classification_exempt_until"] = _(
             "The end of the exemption period must be in the future")
     if until is not None and reason:
@@ -124,13 +129,14 @@ def ppidrequest_classification(key, data, errors, context):
     basis = {f: _value(data, f) for f in C.BASIS_FIELDS}
     if cls == C.TERBUKA:
         basis = {f: "" for f in C.BASIS_FIELDS}
-    for field, message in _basis_errors(cls, basis).items():
+    existing = _existing(data)
+    old_extras = dict(existing.extras) if existing else {}
+    for field, message in _basis_errors(
+            cls, basis, old_extras.get("classification_exempt_until")).items():
         errors.setdefault((field,), []).append(message)
     if any(errors.get((f,)) for f in C.BASIS_FIELDS):
         return
 
-    existing = _existing(data)
-    old_extras = dict(existing.extras) if existing else {}
     old_cls = old_extras.get("classification") or None
     old_basis = {f: old_extras.get(f, "") or "" for f in C.BASIS_FIELDS}
     old_proposal = old_extras.get(C.PROPOSAL_FIELD) or ""
@@ -146,6 +152,13 @@ def ppidrequest_classification(key, data, errors, context):
         changed = cls != old_cls or basis != old_basis
         for field, value in basis.items():
             data[(field,)] = value
+        settling = context.get("ppidrequest_decision")
+        if not changed and not settling:
+            # the PPID edits something else (a resource, the title): a
+            # pending proposal stays pending
+            data[(C.PROPOSAL_FIELD,)] = old_proposal
+            _stash(data, None)
+            return
         data[(C.PROPOSAL_FIELD,)] = ""
         _stash(data, {
             "kind": "decision" if changed else "proposal_rejected",

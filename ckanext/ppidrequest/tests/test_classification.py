@@ -386,3 +386,44 @@ def test_withheld_resources_keep_no_field_that_could_point_at_data(app, people):
     res = app.get("/api/3/action/package_show", query_string={"id": "ds-r"},
                   headers={"Authorization": token})
     assert res.body.count("SECRET") == 4
+
+
+def test_other_edits_by_the_ppid_leave_a_proposal_pending(people):
+    _create(people["producer"], name="ds-p", owner_org=people["opd"]["id"],
+            classification="terbuka")
+    ppid = {"user": people["ppid"]["name"]}
+    call_action("ppidrequest_classification_decide", ppid, id="ds-p",
+                classification="terbatas", **BASIS)
+    call_action("ppidrequest_classification_propose",
+                {"user": people["producer"]["name"]}, id="ds-p",
+                classification="terbuka")
+    # a sysadmin adds a resource: the proposal is not settled by that
+    call_action("resource_create", {"user": people["admin"]["name"]},
+                package_id="ds-p", url="http://example.com/x.csv")
+    shown = call_action("package_show", id="ds-p")
+    assert C.proposal_of(shown)["classification"] == "terbuka"
+    assert _history(shown["id"])[0]["kind"] == "proposal"
+
+
+def test_an_ended_exemption_does_not_block_other_edits(people):
+    _create(people["admin"], name="ds-e", owner_org=people["opd"]["id"],
+            classification="terbatas", **BASIS)
+    obj = model.Package.get("ds-e")
+    obj.extras = dict(obj.extras, classification_exempt_until="2020-01-01")
+    model.Session.commit()
+    # an edit that keeps the stored (ended) date is accepted...
+    call_action("package_patch", {"user": people["admin"]["name"]},
+                id="ds-e", title="Judul baru",
+                classification_exempt_until="2020-01-01")
+    # ...a new end date in the past is not
+    with pytest.raises(tk.ValidationError):
+        call_action("package_patch", {"user": people["admin"]["name"]},
+                    id="ds-e", classification_exempt_until="2021-01-01")
+
+
+def test_anonymous_visitors_read_the_history(app, people):
+    pkg = _create(people["admin"], name="ds-h",
+                  owner_org=people["opd"]["id"], classification="terbuka")
+    res = app.get("/api/3/action/ppidrequest_classification_history",
+                  query_string={"id": "ds-h"})
+    assert res.json["result"][0]["to_classification"] == "terbuka"
