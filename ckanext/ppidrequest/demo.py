@@ -2,8 +2,17 @@
 
 ``ckan ppidrequest demo-data`` calls :func:`seed`. It creates, through CKAN
 actions only, the agencies (OPD) as organizations, a few topic groups, one
-user per role of the PPID procedure and some forty open datasets, each with
-small CSV files uploaded to CKAN's file storage.
+user per role of the PPID procedure and some fifty datasets, each with small
+CSV files uploaded to CKAN's file storage.
+
+Every dataset carries the Satu Data metadata (producer contact, update
+frequency, temporal and spatial coverage, unit, source and method) and a
+classification. Most are terbuka; a few are terbatas or rahasia, each with
+the PPID's decision: the Pasal 17 ground, the consequence test, the
+exemption period and the decision's reference. Their files are uploaded too
+(invented people, fictitious identifiers), so that the portal can be shown
+never to release them. Two datasets carry a proposal of the producing
+agency (:data:`PROPOSALS`) that waits for the PPID.
 
 Seeding is idempotent: every object is looked up by name with ``*_show`` and
 created when missing, patched when it differs from the data below, and left
@@ -12,9 +21,10 @@ the seed does not know about (datasets, resources or members added by hand)
 are never deleted.
 
 The content lives in module-level data (:data:`ORGANIZATIONS`,
-:data:`GROUPS`, :data:`USERS`, :data:`DATASETS`) so later work can extend it;
-:func:`ensure_organization`, :func:`ensure_group`, :func:`ensure_user` and
-:func:`ensure_dataset` apply one entry each. All CSV content is generated from
+:data:`GROUPS`, :data:`USERS`, :data:`DATASETS`, :data:`PROPOSALS`) so later
+work can extend it; :func:`ensure_organization`, :func:`ensure_group`,
+:func:`ensure_user`, :func:`ensure_dataset` and :func:`ensure_proposal` apply
+one entry each. All CSV content is generated from
 random generators seeded with :data:`SEED`, one per file, so reruns produce
 byte-identical files and adding a dataset never changes the others.
 """
@@ -31,6 +41,8 @@ from typing import Any, Callable, Iterable
 from werkzeug.datastructures import FileStorage
 
 import ckan.plugins.toolkit as tk
+
+from . import classification as C
 
 SEED = 2026
 YEAR = 2024
@@ -82,6 +94,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "diskominfo",
         "title": "Dinas Komunikasi dan Informatika",
         "short": "diskominfo",
+        "contact": "Bidang Statistik Sektoral Diskominfo",
+        "phone": "(0261) 555-0110",
         "description": (
             "Dinas Komunikasi dan Informatika Kabupaten Sukamaju. Selaku "
             "Walidata, Diskominfo (Bidang Statistik Sektoral) memeriksa, "
@@ -92,6 +106,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "ppid-kabupaten",
         "title": "PPID Kabupaten Sukamaju",
         "short": "ppid",
+        "contact": "Sekretariat PPID Kabupaten Sukamaju",
+        "phone": "(0261) 555-0100",
         "description": (
             "Pejabat Pengelola Informasi dan Dokumentasi (PPID) Utama "
             "Kabupaten Sukamaju. Menerima dan memutus permohonan informasi "
@@ -102,6 +118,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "dinas-kesehatan",
         "title": "Dinas Kesehatan",
         "short": "dinkes",
+        "contact": "Seksi Data dan Informasi Dinas Kesehatan",
+        "phone": "(0261) 555-0123",
         "description": (
             "Dinas Kesehatan Kabupaten Sukamaju menyelenggarakan urusan "
             "kesehatan: pelayanan kesehatan dasar, kesehatan ibu dan anak, "
@@ -111,6 +129,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "dinas-pendidikan",
         "title": "Dinas Pendidikan",
         "short": "disdik",
+        "contact": "Subbagian Program dan Data Dinas Pendidikan",
+        "phone": "(0261) 555-0131",
         "description": (
             "Dinas Pendidikan Kabupaten Sukamaju mengelola pendidikan anak "
             "usia dini, sekolah dasar, dan sekolah menengah pertama, "
@@ -120,6 +140,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "disdukcapil",
         "title": "Dinas Kependudukan dan Pencatatan Sipil",
         "short": "disdukcapil",
+        "contact": "Bidang Pemanfaatan Data Disdukcapil",
+        "phone": "(0261) 555-0142",
         "description": (
             "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sukamaju "
             "menyelenggarakan pendaftaran penduduk dan pencatatan sipil. "
@@ -129,6 +151,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "bappeda",
         "title": "Badan Perencanaan Pembangunan Daerah",
         "short": "bappeda",
+        "contact": "Subbidang Data dan Informasi Pembangunan Bappeda",
+        "phone": "(0261) 555-0153",
         "description": (
             "Badan Perencanaan Pembangunan Daerah Kabupaten Sukamaju "
             "menyusun RPJMD dan RKPD serta memantau indikator makro "
@@ -138,6 +162,8 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "dinas-pertanian",
         "title": "Dinas Pertanian dan Ketahanan Pangan",
         "short": "distan",
+        "contact": "Seksi Data dan Informasi Dinas Pertanian",
+        "phone": "(0261) 555-0164",
         "description": (
             "Dinas Pertanian dan Ketahanan Pangan Kabupaten Sukamaju "
             "membina tanaman pangan, hortikultura, peternakan, dan "
@@ -147,6 +173,9 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "dinas-sosial",
         "title": "Dinas Sosial",
         "short": "dinsos",
+        "contact": "Seksi Data dan Informasi Kesejahteraan Sosial Dinas "
+                   "Sosial",
+        "phone": "(0261) 555-0175",
         "description": (
             "Dinas Sosial Kabupaten Sukamaju menangani perlindungan dan "
             "jaminan sosial, rehabilitasi sosial, serta pemutakhiran Data "
@@ -156,10 +185,37 @@ ORGANIZATIONS: list[dict[str, str]] = [
         "name": "dinas-pekerjaan-umum",
         "title": "Dinas Pekerjaan Umum dan Penataan Ruang",
         "short": "dpupr",
+        "contact": "Subbagian Perencanaan dan Data Dinas PUPR",
+        "phone": "(0261) 555-0186",
         "description": (
             "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Sukamaju "
             "membangun dan memelihara jalan, jembatan, irigasi, air minum, "
             "dan sanitasi kewenangan kabupaten."),
+    },
+    {
+        "name": "bkpsdm",
+        "title": "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        "short": "bkpsdm",
+        "contact": "Bidang Penilaian Kinerja dan Informasi ASN BKPSDM",
+        "phone": "(0261) 555-0197",
+        "description": (
+            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia "
+            "Kabupaten Sukamaju mengelola manajemen aparatur sipil negara: "
+            "pengadaan, penilaian kinerja, mutasi, dan pengembangan "
+            "kompetensi pegawai."),
+    },
+    {
+        "name": "kesbangpol",
+        "title": "Badan Kesatuan Bangsa dan Politik",
+        "short": "kesbangpol",
+        "contact": "Bidang Kewaspadaan Nasional dan Penanganan Konflik "
+                   "Kesbangpol",
+        "phone": "(0261) 555-0208",
+        "description": (
+            "Badan Kesatuan Bangsa dan Politik Kabupaten Sukamaju membina "
+            "wawasan kebangsaan, kewaspadaan nasional, dan penanganan "
+            "konflik sosial, serta mendukung Forkopimda dalam pengamanan "
+            "daerah."),
     },
 ]
 
@@ -908,9 +964,377 @@ def t_layanan_informasi(rng: random.Random) -> Table:
              "rata_rata_hari_kerja_layanan", "keberatan", "tahun"], rows)
 
 
+# --- Restricted and secret files ------------------------------------------
+# Invented people with invented identifiers: NIKs use province code 99 (no
+# Indonesian province has it) and NIPs are random, so nothing here can
+# belong to a real person. They exist so that the portal can be shown (and
+# tested) never to release the files of non-open datasets.
+
+NAMA_LAKI = ["Asep", "Dedi", "Ujang", "Yayan", "Cecep", "Endang", "Iwan",
+             "Dadang", "Ahmad", "Rudi", "Jajang", "Deden", "Ade", "Eman",
+             "Wawan", "Maman", "Engkos", "Dodi", "Rahmat", "Tatang"]
+NAMA_PEREMPUAN = ["Siti", "Euis", "Neneng", "Imas", "Yuyun", "Ani", "Dewi",
+                  "Nining", "Popon", "Enok", "Tati", "Rina", "Lilis", "Cucu",
+                  "Nani", "Aas", "Iis", "Nurul", "Entin", "Ela"]
+NAMA_BELAKANG = ["Suryana", "Hidayat", "Rahmat", "Sopandi", "Saepudin",
+                 "Nurhayati", "Komalasari", "Supriatna", "Kurniawan",
+                 "Setiawan", "Permana", "Sulaeman", "Gunawan", "Mulyani",
+                 "Rohayati", "Kusnadi", "Sukmawati", "Ruhiyat", "Juhana",
+                 "Maryam"]
+KODE_PROVINSI_FIKTIF = "99"
+KODE_KABUPATEN = "07"
+
+#: Puskesmas: one per kecamatan, two in the four most populous.
+PUSKESMAS: list[tuple[str, str]] = []
+for _kec, _total, _ in KECAMATAN:
+    PUSKESMAS.append((_kec, f"Puskesmas {_kec}"))
+    _second = {"Sukamaju Kota": "Pasar Baru", "Mekarsari": "Cibodas",
+               "Karangsari": "Karangmukti", "Sumberagung": "Sumberjaya"}
+    if _kec in _second:
+        PUSKESMAS.append((_kec, f"Puskesmas {_second[_kec]}"))
+del _kec, _total, _second
+
+
+def _person(rng: random.Random, female: bool | None = None
+            ) -> tuple[str, bool]:
+    if female is None:
+        female = rng.random() < 0.5
+    given = rng.choice(NAMA_PEREMPUAN if female else NAMA_LAKI)
+    return f"{given} {rng.choice(NAMA_BELAKANG)}", female
+
+
+def _birth(rng: random.Random, first: int, last: int) -> tuple[int, int, int]:
+    return rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28)
+
+
+def _nik(rng: random.Random, kecamatan: str, female: bool,
+         birth: tuple[int, int, int]) -> str:
+    """A 16-digit NIK in the real layout (region, DDMMYY with day + 40 for
+    women, serial) under the fictitious province code 99."""
+    district = [k for k, _, _ in KECAMATAN].index(kecamatan) + 1
+    year, month, day = birth
+    return (f"{KODE_PROVINSI_FIKTIF}{KODE_KABUPATEN}{district:02d}"
+            f"{day + 40 * female:02d}{month:02d}{year % 100:02d}"
+            f"{rng.randint(1, 9999):04d}")
+
+
+def _address(rng: random.Random) -> str:
+    return f"RT {rng.randint(1, 12):03d}/RW {rng.randint(1, 8):03d}"
+
+
+def _desa_rows() -> Iterable[tuple[str, str]]:
+    """(kecamatan, desa) pairs; the village lists hold two kecamatan."""
+    for kecamatan, villages in DESA.items():
+        for desa in villages:
+            yield kecamatan, desa
+
+
+def t_bansos_per_keluarga(rng: random.Random) -> Table:
+    programs = ["PKH", "BPNT", "PKH, BPNT", "PKH, BPNT, PBI-JK", "PBI-JK",
+                "BPNT, PBI-JK"]
+    rows = []
+    n = 0
+    for kecamatan, desa in _desa_rows():
+        for _ in range(rng.randint(2, 4)):
+            n += 1
+            name, female = _person(rng, female=rng.random() < 0.22)
+            birth = _birth(rng, 1950, 1992)
+            rows.append([f"KLG-2024-{n:05d}", _nik(rng, kecamatan, female,
+                                                    birth),
+                         name, _address(rng), desa, kecamatan,
+                         rng.randint(2, 7), rng.randint(1, 4),
+                         rng.choice(programs),
+                         rng.choice(["Tersalur 4 tahap"] * 5
+                                    + ["Tersalur 3 tahap", "Belum tersalur"]),
+                         YEAR])
+    return (["id_keluarga", "nik_kepala_keluarga", "nama_kepala_keluarga",
+             "alamat", "desa_kelurahan", "kecamatan", "jumlah_anggota",
+             "desil_kesejahteraan", "program_bantuan", "status_penyaluran",
+             "tahun"], rows)
+
+
+def t_sepuluh_besar_penyakit(rng: random.Random) -> Table:
+    diseases = [("J06.9", "Infeksi saluran pernapasan akut", 3.2),
+                ("I10", "Hipertensi esensial", 2.1),
+                ("K30", "Dispepsia", 1.3),
+                ("E11.9", "Diabetes melitus tipe 2", 0.8),
+                ("M79.1", "Mialgia", 0.9),
+                ("J02.9", "Faringitis akut", 0.7),
+                ("A09", "Diare dan gastroenteritis", 0.7),
+                ("L30.9", "Dermatitis", 0.6),
+                ("R51", "Sakit kepala", 0.5),
+                ("K04.1", "Nekrosis pulpa", 0.4)]
+    pop = dict((k, t) for k, t, _ in KECAMATAN)
+    per_kec = Counter(k for k, _ in PUSKESMAS)
+    rows = []
+    for kecamatan, puskesmas in PUSKESMAS:
+        served = pop[kecamatan] / per_kec[kecamatan]
+        counts = sorted(((code, label,
+                          round(served / 100 * w * rng.uniform(0.8, 1.25)))
+                         for code, label, w in diseases),
+                        key=lambda d: -d[2])
+        visits = round(served * rng.uniform(1.1, 1.6))
+        for rank, (code, label, n) in enumerate(counts, 1):
+            rows.append([puskesmas, kecamatan, visits, rank, code, label, n,
+                         YEAR])
+    return (["puskesmas", "kecamatan", "jumlah_kunjungan", "peringkat",
+             "kode_icd10", "diagnosis", "jumlah_kasus", "tahun"], rows)
+
+
+_MEDIAN_HEIGHT = [(0, 49.9), (6, 66.0), (12, 75.0), (24, 86.4), (36, 95.0),
+                  (48, 102.5), (60, 109.4)]
+
+
+def _median_height(months: int) -> float:
+    for (m0, h0), (m1, h1) in zip(_MEDIAN_HEIGHT, _MEDIAN_HEIGHT[1:]):
+        if months <= m1:
+            return h0 + (h1 - h0) * (months - m0) / (m1 - m0)
+    return _MEDIAN_HEIGHT[-1][1]
+
+
+def t_balita_stunting(rng: random.Random) -> Table:
+    posyandu = ["Melati", "Mawar", "Anggrek", "Kenanga", "Flamboyan",
+                "Cempaka", "Dahlia"]
+    rows = []
+    n = 0
+    for kecamatan, desa in _desa_rows():
+        for _ in range(rng.randint(1, 3)):
+            n += 1
+            child, female = _person(rng)
+            months = rng.randint(3, 59)  # age at the August 2024 weighing
+            year, month = divmod(2024 * 12 + 7 - months, 12)
+            month += 1
+            day = rng.randint(1, 28)
+            z = round(rng.uniform(-3.8, -2.05), 2)
+            sd = 2.0 + 0.045 * months
+            height = round(_median_height(months) + z * sd, 1)
+            mother, _ = _person(rng, female=True)
+            rows.append([f"STB-2024-{n:04d}", child, "P" if female else "L",
+                         f"{year}-{month:02d}-{day:02d}", months, mother,
+                         _address(rng), desa, kecamatan,
+                         f"Posyandu {rng.choice(posyandu)} "
+                         f"{rng.randint(1, 9)}",
+                         f"2024-08-{rng.randint(5, 24):02d}", height, z,
+                         "sangat pendek" if z < -3 else "pendek"])
+    return (["id_balita", "nama_balita", "jenis_kelamin", "tanggal_lahir",
+             "umur_bulan", "nama_ibu", "alamat", "desa_kelurahan",
+             "kecamatan", "posyandu", "tanggal_ukur", "tinggi_badan_cm",
+             "zscore_tb_u", "status_tb_u"], rows)
+
+
+def t_rencana_pengadaan_tanah(rng: random.Random) -> Table:
+    plans = [
+        ("Pelebaran Jalan Sukamaju - Mekarsari", "Dinas PUPR",
+         [("Sukamaju Kota", "Kebonjati"), ("Mekarsari", "Mekarjaya"),
+          ("Mekarsari", "Sukaresmi")], 2026, 18000),
+        ("Jalan Lingkar Selatan Sukamaju", "Dinas PUPR",
+         [("Sukamaju Kota", "Tegalsari"), ("Sukamaju Kota", "Cipadung"),
+          ("Sukamaju Kota", "Karangmulya")], 2027, 42000),
+        ("Jembatan Cikadu dan jalan pendekat", "Dinas PUPR",
+         [("Cikadu Hilir", "Cikadu Hilir")], 2026, 6500),
+        ("Embung Sindangjaya", "Dinas PUPR",
+         [("Sindangjaya", "Sindangjaya")], 2027, 35000),
+        ("Perluasan RSUD Sukamaju", "Dinas Kesehatan",
+         [("Sukamaju Kota", "Margasari")], 2026, 12000),
+        ("Tempat Pemrosesan Akhir Sampah Regional", "Dinas Lingkungan Hidup",
+         [("Pasirluhur", "Pasirluhur")], 2028, 80000),
+        ("Pasar Rakyat Wanasari", "Dinas Perdagangan",
+         [("Wanasari", "Wanasari")], 2027, 9000),
+        ("SMP Negeri 5 Lembahhijau", "Dinas Pendidikan",
+         [("Lembahhijau", "Lembahhijau")], 2028, 15000),
+    ]
+    rows = []
+    for no, (plan, agency, places, year, area) in enumerate(plans, 1):
+        for part, (kecamatan, desa) in enumerate(places, 1):
+            share = round(area / len(places) * rng.uniform(0.8, 1.2))
+            price = rng.uniform(0.35, 0.9) if kecamatan != "Sukamaju Kota" \
+                else rng.uniform(1.1, 2.4)  # juta rupiah per m²
+            rows.append([f"PT-{year}-{no:02d}.{part}", plan, agency,
+                         kecamatan, desa, share,
+                         max(1, round(share / rng.uniform(350, 900))),
+                         round(share * price), year,
+                         rng.choice(["Perencanaan", "Perencanaan",
+                                     "Persiapan (konsultasi publik)"])])
+    return (["kode_rencana", "rencana_kegiatan", "instansi_yang_memerlukan",
+             "kecamatan", "desa_terdampak", "perkiraan_luas_m2",
+             "perkiraan_jumlah_bidang", "perkiraan_ganti_kerugian_juta_rp",
+             "tahun_rencana", "tahapan"], rows)
+
+
+def t_rincian_hps(rng: random.Random) -> Table:
+    packages = [("JL-27-01", "Peningkatan Jalan Cibening - Karangsari",
+                 "Cibening", 3.2),
+                ("JL-27-02", "Rekonstruksi Jalan Tanjungwangi - Pasirluhur",
+                 "Tanjungwangi", 2.4),
+                ("JL-27-03", "Pemeliharaan Berkala Jalan Wanasari",
+                 "Wanasari", 1.6),
+                ("JL-27-04", "Peningkatan Jalan Banyuresik - Lembahhijau",
+                 "Banyuresik", 4.1)]
+    items = [("1.2", "Mobilisasi", "LS", (1, 1), (28e6, 65e6)),
+             ("3.1.(1)", "Galian biasa", "m3", (450, 900), (95e3, 125e3)),
+             ("5.1.(1)", "Lapis Pondasi Agregat Kelas A", "m3", (700, 1200),
+              (520e3, 615e3)),
+             ("6.1.(1)", "Lapis Resap Pengikat - Aspal Cair/Emulsi", "liter",
+              (5000, 9000), (15e3, 18.5e3)),
+             ("6.3.(5a)", "Laston Lapis Aus (AC-WC)", "ton", (900, 1600),
+              (1.35e6, 1.58e6)),
+             ("7.1.(7)", "Beton mutu sedang fc' 20 MPa (saluran)", "m3",
+              (120, 300), (1.3e6, 1.55e6)),
+             ("9.2.(1)", "Marka jalan termoplastik", "m2", (250, 520),
+              (180e3, 225e3))]
+    rows = []
+    for code, name, kecamatan, km in packages:
+        for item, label, unit, (vmin, vmax), (pmin, pmax) in items:
+            volume = vmin if vmin == vmax else round(
+                rng.uniform(vmin, vmax) * km / 3, 2)
+            price = int(round(rng.uniform(pmin, pmax), -2))
+            rows.append([code, name, kecamatan, item, label, unit, volume,
+                         price, int(round(volume * price))])
+    return (["kode_paket", "nama_paket", "kecamatan", "mata_pembayaran",
+             "uraian_pekerjaan", "satuan", "volume", "harga_satuan_rp",
+             "jumlah_harga_rp"], rows)
+
+
+def t_erdkk(rng: random.Random) -> Table:
+    groups = ["Sri Mukti", "Tani Mulya", "Mekar Tani", "Sugih Mukti",
+              "Harapan Jaya", "Saluyu", "Rukun Tani", "Barokah"]
+    rows = []
+    for kecamatan, desa in _desa_rows():
+        group = f"Poktan {rng.choice(groups)} {desa}"
+        for _ in range(rng.randint(2, 4)):
+            name, female = _person(rng, female=rng.random() < 0.15)
+            birth = _birth(rng, 1955, 1995)
+            area = round(rng.uniform(0.1, 1.8), 2)
+            crop = rng.choice(["Padi", "Padi", "Padi", "Jagung",
+                               "Cabai", "Bawang merah"])
+            urea = {"Padi": 200, "Jagung": 250}.get(crop, 150)
+            rows.append([group, _nik(rng, kecamatan, female, birth), name,
+                         desa, kecamatan, area, crop, round(area * urea),
+                         round(area * 150), 2026])
+    return (["kelompok_tani", "nik_petani", "nama_petani", "desa_kelurahan",
+             "kecamatan", "luas_lahan_ha", "komoditas", "alokasi_urea_kg",
+             "alokasi_npk_kg", "tahun"], rows)
+
+
+def t_hiv_aids(rng: random.Random) -> Table:
+    rows = []
+    for name, total, _ in KECAMATAN:
+        scale = total / 50000
+        new = round(rng.uniform(1, 7) * scale)
+        aids = min(new, rng.randint(0, 2))
+        art = round(new * rng.uniform(3.5, 6.0)) + rng.randint(0, 3)
+        rows.append([name, new, aids, art,
+                     sum(1 for k, _ in PUSKESMAS if k == name), YEAR])
+    return (["kecamatan", "kasus_hiv_baru", "kasus_aids_baru",
+             "odhiv_dalam_pengobatan_arv", "puskesmas_layanan_pdp",
+             "tahun"], rows)
+
+
+def t_pasien_menular(rng: random.Random) -> Table:
+    diagnoses = ["Tuberkulosis paru terkonfirmasi bakteriologis",
+                 "Tuberkulosis paru terkonfirmasi bakteriologis",
+                 "Demam berdarah dengue", "Demam berdarah dengue",
+                 "Infeksi HIV", "Kusta tipe multibasiler", "Hepatitis B"]
+    status = ["Dalam pengobatan", "Dalam pengobatan", "Sembuh",
+              "Pengobatan lengkap", "Putus berobat", "Meninggal"]
+    rows = []
+    for n in range(1, 41):
+        kecamatan, puskesmas = rng.choice(PUSKESMAS)
+        name, female = _person(rng)
+        birth = _birth(rng, 1950, 2018)
+        villages = DESA.get(kecamatan, [kecamatan])
+        rows.append([f"KSS-2024-{n:04d}", _nik(rng, kecamatan, female, birth),
+                     name, "P" if female else "L", 2024 - birth[0],
+                     _address(rng), rng.choice(villages), kecamatan,
+                     puskesmas, rng.choice(diagnoses),
+                     f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                     rng.choice(status)])
+    return (["id_kasus", "nik", "nama_pasien", "jenis_kelamin", "umur",
+             "alamat", "desa_kelurahan", "kecamatan", "faskes_pelapor",
+             "diagnosis", "tanggal_diagnosis", "status_pengobatan"], rows)
+
+
+def t_objek_vital(rng: random.Random) -> Table:
+    objects = [("Bendungan Cibening", "Sumber daya air", "Cibening"),
+               ("Gardu Induk PLN Mekarsari", "Energi listrik", "Mekarsari"),
+               ("Instalasi Pengolahan Air Perumda Tirta Sukamaju",
+                "Air minum", "Karangsari"),
+               ("Depot Pengisian BBM Sumberagung", "Energi", "Sumberagung"),
+               ("Menara Pemancar Bukit Lembahhijau", "Telekomunikasi",
+                "Lembahhijau"),
+               ("Pusat Data Pemerintah Kabupaten", "Telekomunikasi",
+                "Sukamaju Kota"),
+               ("Pendopo dan Kantor Bupati", "Pemerintahan",
+                "Sukamaju Kota"),
+               ("Gudang Logistik Pemilu KPU Kabupaten", "Pemerintahan",
+                "Mekarsari")]
+    weak = ["Pagar sisi barat berbatasan dengan kebun warga",
+            "Akses jalan inspeksi tanpa portal",
+            "CCTV tidak menjangkau gerbang belakang",
+            "Pergantian regu tanpa tumpang tindih waktu",
+            "Panel kendali di ruang tanpa akses kartu"]
+    agencies = ["Polres Sukamaju", "Kodim 0699/Sukamaju",
+                "Satpol PP", "Pengamanan internal"]
+    rows = []
+    for no, (name, kind, kecamatan) in enumerate(objects, 1):
+        rows.append([f"OV-{no:02d}", name, kind, kecamatan,
+                     rng.choice(["Tinggi", "Sedang", "Sedang"]),
+                     rng.randint(1, 4), rng.randint(3, 8),
+                     f"Setiap {rng.choice([2, 3, 4, 6])} jam, "
+                     f"{rng.randint(2, 4)} regu",
+                     rng.choice(weak), rng.choice(agencies)])
+    return (["kode_objek", "nama_objek", "jenis", "kecamatan",
+             "tingkat_kerawanan", "jumlah_pos", "personel_per_regu",
+             "pola_patroli", "titik_rawan", "penanggung_jawab_pengamanan"],
+            rows)
+
+
+def t_evaluasi_kinerja(rng: random.Random) -> Table:
+    posts = [("Sekretaris", "Dinas Kesehatan"),
+             ("Kepala Bidang Pelayanan Kesehatan", "Dinas Kesehatan"),
+             ("Kepala Bidang Pembinaan SD", "Dinas Pendidikan"),
+             ("Kepala Bidang Pelayanan Pendaftaran Penduduk", "Disdukcapil"),
+             ("Kepala Bidang Perencanaan Ekonomi", "Bappeda"),
+             ("Kepala Bidang Tanaman Pangan", "Dinas Pertanian"),
+             ("Kepala Bidang Perlindungan dan Jaminan Sosial", "Dinas Sosial"),
+             ("Kepala Bidang Bina Marga", "Dinas PUPR"),
+             ("Kepala Bidang Aplikasi Informatika", "Diskominfo"),
+             ("Camat", "Kecamatan Cibening"),
+             ("Camat", "Kecamatan Pasirluhur"),
+             ("Camat", "Kecamatan Lembahhijau")]
+    titles = ["S.Sos.", "S.E.", "S.T.", "S.IP., M.Si.", "S.Kom.", "S.P.",
+              "S.H., M.H.", "S.K.M., M.Kes."]
+    verdicts = [("Sangat Baik", "Dipertahankan; calon promosi JPT pratama"),
+                ("Baik", "Dipertahankan"),
+                ("Baik", "Rotasi ke jabatan setara"),
+                ("Butuh Perbaikan", "Pembinaan dan rotasi"),
+                ("Butuh Perbaikan", "Pembinaan; evaluasi ulang enam bulan")]
+    rows = []
+    for post, unit in posts:
+        name, female = _person(rng)
+        year, month, day = _birth(rng, 1970, 1986)
+        tmt = year + rng.randint(23, 28)
+        nip = (f"{year}{month:02d}{day:02d}{tmt}{rng.randint(1, 12):02d}"
+               f"{2 if female else 1}{rng.randint(1, 9):03d}")
+        verdict, advice = rng.choice(verdicts)
+        rows.append([nip, f"{name}, {rng.choice(titles)}", post, unit,
+                     verdict, rng.randint(62, 91), advice])
+    return (["nip", "nama", "jabatan", "unit_kerja", "predikat_kinerja_2025",
+             "nilai_uji_kompetensi", "rekomendasi_tim_penilai"], rows)
+
+
 # ---------------------------------------------------------------------------
 # Datasets. ``resources`` entries have either ``table`` (a generator above;
 # uploaded as a CSV file named ``filename``) or ``url`` (a linked file).
+#
+# Satu Data metadata: ``frequency`` (update_frequency), ``spatial``
+# (spatial_coverage), ``unit`` (unit_of_measure), ``method``
+# (source_method) and optionally ``temporal`` (start, end); without it the
+# years come from the end of the dataset's name. The producer contact comes
+# from the organization. ``classification`` is an :func:`_exempt` decision;
+# without it the dataset is terbuka. The seed runs as the site user, a
+# sysadmin, so these are PPID decisions; proposals by other users are in
+# :data:`PROPOSALS`.
 # ---------------------------------------------------------------------------
 
 
@@ -925,6 +1349,25 @@ def _link(url: str, name: str, description: str, fmt: str) -> dict[str, Any]:
             "format": fmt}
 
 
+def _exempt(classification: str, ground: str, decision_ref: str,
+            consequence: str, until: str = "", reason: str = ""
+            ) -> dict[str, str]:
+    """A PPID decision for a dataset that is not open: the Pasal 17 ground
+    (letter a-j), the consequence test, the exemption period (an end date
+    or the reason why it has none) and the decision's reference.
+
+    The validator accepts only end dates in the future, on every save of the
+    dataset: when one comes near, move it (and its story) forward, or the
+    seed fails. ``test_exemption_dates_are_not_about_to_expire`` warns six
+    months ahead."""
+    return {"classification": classification,
+            "classification_ground": ground,
+            "classification_consequence": consequence,
+            "classification_exempt_until": until,
+            "classification_exempt_reason": reason,
+            "classification_decision_ref": decision_ref}
+
+
 DATASETS: list[dict[str, Any]] = [
     # --- Dinas Kependudukan dan Pencatatan Sipil ---------------------------
     {
@@ -937,6 +1380,13 @@ DATASETS: list[dict[str, Any]] = [
                  "II 2024.",
         "tags": ["penduduk", "kependudukan", "jenis kelamin", "kecamatan"],
         "groups": ["kependudukan"],
+        "frequency": "semesteran",
+        "spatial": "kecamatan",
+        "unit": "jiwa, KK, jiwa/km²",
+        "method": "Data agregat kependudukan hasil konsolidasi SIAK (Sistem "
+                  "Informasi Administrasi Kependudukan) semester II, keadaan "
+                  "31 Desember 2024, yang ditetapkan Ditjen Dukcapil "
+                  "Kemendagri.",
         "resources": [
             _csv("penduduk-kecamatan-jenis-kelamin-2024.csv",
                  "Penduduk per Kecamatan 2024",
@@ -953,6 +1403,12 @@ DATASETS: list[dict[str, Any]] = [
                  "kecamatan lain menyusul.",
         "tags": ["penduduk", "kependudukan", "desa"],
         "groups": ["kependudukan"],
+        "frequency": "semesteran",
+        "spatial": "desa",
+        "unit": "jiwa, KK",
+        "method": "Data agregat kependudukan SIAK semester II 2024, "
+                  "direkapitulasi per desa/kelurahan menurut kode wilayah "
+                  "Kemendagri.",
         "resources": [
             _csv("penduduk-desa-sukamaju-kota-2024.csv",
                  "Kecamatan Sukamaju Kota",
@@ -973,6 +1429,11 @@ DATASETS: list[dict[str, Any]] = [
                  "penduduk.",
         "tags": ["penduduk", "kependudukan", "kelompok umur"],
         "groups": ["kependudukan"],
+        "frequency": "semesteran",
+        "spatial": "kabupaten",
+        "unit": "jiwa",
+        "method": "Data agregat kependudukan SIAK semester II 2024 menurut "
+                  "kelompok umur lima tahunan dan jenis kelamin.",
         "resources": [
             _csv("penduduk-kelompok-umur-2024.csv",
                  "Penduduk menurut Kelompok Umur 2024",
@@ -990,6 +1451,12 @@ DATASETS: list[dict[str, Any]] = [
                  "kecamatan.",
         "tags": ["kependudukan", "ktp-el", "akta kelahiran", "kia"],
         "groups": ["kependudukan"],
+        "frequency": "semesteran",
+        "spatial": "kecamatan",
+        "unit": "jiwa, %",
+        "method": "Rekapitulasi SIAK: perekaman KTP-el, penerbitan akta "
+                  "kelahiran, dan KIA dibandingkan dengan penduduk wajib "
+                  "KTP-el dan anak usia 0-17 tahun.",
         "resources": [
             _csv("dokumen-kependudukan-2024.csv",
                  "Cakupan Dokumen Kependudukan 2024",
@@ -1006,6 +1473,11 @@ DATASETS: list[dict[str, Any]] = [
                  "bulan: kelahiran, kematian, penduduk datang, dan pindah.",
         "tags": ["penduduk", "kependudukan", "mutasi penduduk"],
         "groups": ["kependudukan"],
+        "frequency": "bulanan",
+        "spatial": "kabupaten",
+        "unit": "peristiwa",
+        "method": "Pencatatan peristiwa kependudukan (kelahiran, kematian, "
+                  "pindah, dan datang) di SIAK, direkap per bulan.",
         "license_id": "odc-by",
         "resources": [
             _csv("mutasi-penduduk-bulanan-2024.csv",
@@ -1024,6 +1496,12 @@ DATASETS: list[dict[str, Any]] = [
                  "(AKB) per 1.000 kelahiran hidup.",
         "tags": ["kesehatan", "kesehatan ibu dan anak", "kematian bayi"],
         "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "kasus, per 100.000 KH, per 1.000 KH",
+        "method": "Laporan rutin kesehatan ibu dan anak dari puskesmas dan "
+                  "rumah sakit, diverifikasi melalui Audit Maternal Perinatal "
+                  "Surveilans dan Respons (AMP-SR).",
         "resources": [
             _csv("aki-akb-2020-2024.csv", "Rekap Tahunan 2020-2024",
                  "AKI dan AKB Kabupaten Sukamaju per tahun.",
@@ -1043,6 +1521,12 @@ DATASETS: list[dict[str, Any]] = [
                  "balita yang diukur.",
         "tags": ["kesehatan", "stunting", "gizi", "balita"],
         "groups": ["kesehatan", "sosial"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "balita, %",
+        "method": "Penimbangan dan pengukuran serentak balita di posyandu "
+                  "pada bulan Agustus (bulan timbang), dicatat dalam aplikasi "
+                  "e-PPGBM.",
         "resources": [
             _csv("stunting-kecamatan-2024.csv", "Prevalensi Stunting 2024",
                  "Balita diukur, balita stunting, dan prevalensi per "
@@ -1057,6 +1541,11 @@ DATASETS: list[dict[str, Any]] = [
                  "posyandu, klinik pratama, dan apotek di setiap kecamatan.",
         "tags": ["kesehatan", "fasilitas kesehatan", "puskesmas"],
         "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "unit",
+        "method": "Pendataan sarana kesehatan berdasarkan izin operasional "
+                  "dan laporan puskesmas, keadaan 31 Desember 2024.",
         "resources": [
             _csv("fasilitas-kesehatan-2024.csv",
                  "Fasilitas Kesehatan 2024",
@@ -1076,6 +1565,11 @@ DATASETS: list[dict[str, Any]] = [
                  "dasar lengkap (IDL) per kecamatan.",
         "tags": ["kesehatan", "imunisasi", "bayi"],
         "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "bayi, %",
+        "method": "Laporan rutin imunisasi puskesmas (aplikasi ASIK); sasaran "
+                  "bayi dari proyeksi Pusdatin Kementerian Kesehatan.",
         "resources": [
             _csv("imunisasi-dasar-lengkap-2024.csv",
                  "Cakupan IDL 2024", "Cakupan IDL per kecamatan.",
@@ -1090,6 +1584,11 @@ DATASETS: list[dict[str, Any]] = [
                  "puskesmas menurut jenis tenaga.",
         "tags": ["kesehatan", "tenaga kesehatan"],
         "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "orang",
+        "method": "Rekapitulasi SISDMK (Sistem Informasi Sumber Daya Manusia "
+                  "Kesehatan), keadaan 31 Desember 2024.",
         "license_id": "other-open",
         "resources": [
             _csv("tenaga-kesehatan-2024.csv", "Tenaga Kesehatan 2024",
@@ -1106,9 +1605,137 @@ DATASETS: list[dict[str, Any]] = [
                  "ditemukan dan yang sembuh atau pengobatan lengkap.",
         "tags": ["kesehatan", "penyakit menular", "dbd", "tbc"],
         "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "kasus",
+        "method": "Surveilans penyakit menular: laporan kasus DBD dari "
+                  "puskesmas dan rumah sakit, serta SITB (Sistem Informasi "
+                  "Tuberkulosis).",
         "resources": [
             _csv("kasus-dbd-tbc-2024.csv", "Kasus DBD dan TBC 2024",
                  "Kasus per kecamatan.", t_penyakit_menular),
+        ],
+    },
+    {
+        "name": "jumlah-kasus-hiv-aids-per-kecamatan-2024",
+        "title": "Jumlah Kasus HIV dan AIDS per Kecamatan 2024",
+        "org": "dinas-kesehatan",
+        "notes": "Kasus HIV baru, kasus AIDS baru, dan orang dengan HIV "
+                 "(ODHIV) yang menjalani pengobatan ARV per kecamatan. "
+                 "Produsen data mengusulkan agar rincian per kecamatan "
+                 "dibatasi; usulan menunggu keputusan PPID.",
+        "tags": ["kesehatan", "penyakit menular", "hiv"],
+        "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "kasus, orang",
+        "method": "Sistem Informasi HIV/AIDS (SIHA) dari layanan konseling "
+                  "dan tes HIV serta layanan PDP di puskesmas dan RSUD.",
+        "resources": [
+            _csv("kasus-hiv-aids-kecamatan-2024.csv",
+                 "Kasus HIV dan AIDS 2024",
+                 "Kasus baru dan ODHIV on ARV per kecamatan.", t_hiv_aids),
+        ],
+    },
+    {
+        "name": "kunjungan-dan-sepuluh-besar-penyakit-per-puskesmas-2024",
+        "title": "Kunjungan Pasien dan Sepuluh Besar Penyakit per Puskesmas "
+                 "2024",
+        "org": "dinas-kesehatan",
+        "notes": "Jumlah kunjungan rawat jalan dan sepuluh diagnosis "
+                 "terbanyak (ICD-10) di setiap puskesmas. Data terbatas: "
+                 "dapat diminta melalui permohonan informasi kepada PPID.",
+        "tags": ["kesehatan", "puskesmas", "pola penyakit"],
+        "groups": ["kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "titik",
+        "unit": "kunjungan, kasus",
+        "method": "Laporan bulanan SIMPUS (LB1) puskesmas, direkap setahun; "
+                  "diagnosis menurut ICD-10.",
+        "classification": _exempt(
+            "terbatas", "h", "000.8.3/0009/PPID/2025",
+            "Tabel memuat jumlah kasus per diagnosis di setiap puskesmas. "
+            "Saat ditetapkan, wilayah kerja beberapa puskesmas mencatat "
+            "diagnosis dengan kurang dari lima kasus, sehingga bila dibuka "
+            "dan dipadukan dengan pengetahuan warga setempat, angka ini "
+            "dapat mengungkap riwayat penyakit seseorang. Data diberikan "
+            "untuk penelitian dan perencanaan melalui permohonan kepada "
+            "PPID.",
+            until="2028-12-31"),
+        "resources": [
+            _csv("sepuluh-besar-penyakit-puskesmas-2024.csv",
+                 "Sepuluh Besar Penyakit per Puskesmas 2024",
+                 "Kunjungan dan sepuluh diagnosis terbanyak per puskesmas.",
+                 t_sepuluh_besar_penyakit),
+        ],
+    },
+    {
+        "name": "data-balita-stunting-by-name-by-address-2024",
+        "title": "Data Balita Stunting By Name By Address Agustus 2024",
+        "org": "dinas-kesehatan",
+        "notes": "Daftar balita pendek dan sangat pendek hasil pengukuran "
+                 "serentak Agustus 2024 di desa lokus stunting, untuk "
+                 "intervensi oleh pemerintah desa, puskesmas, dan Tim "
+                 "Percepatan Penurunan Stunting. Data pribadi anak: hanya "
+                 "melalui permohonan kepada PPID.",
+        "tags": ["kesehatan", "stunting", "balita", "data pribadi"],
+        "groups": ["kesehatan", "sosial"],
+        "frequency": "semesteran",
+        "spatial": "desa",
+        "unit": "balita, cm, z-skor",
+        "method": "Ekspor e-PPGBM hasil pengukuran serentak di posyandu "
+                  "bulan Agustus 2024, Kecamatan Sukamaju Kota dan "
+                  "Mekarsari.",
+        "classification": _exempt(
+            "terbatas", "h", "000.8.3/0011/PPID/2025",
+            "Data memuat nama, tanggal lahir, nama ibu, dan alamat balita "
+            "beserta status gizinya. Bila dibuka, anak dan keluarganya "
+            "dapat mengalami stigma dan perundungan, dan data anak dapat "
+            "disalahgunakan; data pribadi anak memerlukan pelindungan "
+            "khusus menurut UU 27/2022. Data diberikan kepada pemerintah "
+            "desa, puskesmas, dan Tim Percepatan Penurunan Stunting melalui "
+            "permohonan.",
+            reason="Data pribadi anak dilindungi selama data disimpan; "
+                   "pengecualian tidak bergantung pada waktu."),
+        "resources": [
+            _csv("balita-stunting-bnba-agustus-2024.csv",
+                 "Balita Stunting BNBA Agustus 2024",
+                 "Berkas asli e-PPGBM. Hanya diberikan melalui permohonan "
+                 "kepada PPID.", t_balita_stunting),
+        ],
+    },
+    {
+        "name": "data-pasien-penyakit-menular-per-individu-2024",
+        "title": "Data Pasien Penyakit Menular per Individu 2024",
+        "org": "dinas-kesehatan",
+        "notes": "Daftar kasus (line list) surveilans penyakit menular "
+                 "per pasien: identitas, diagnosis, faskes pelapor, dan "
+                 "status pengobatan. Informasi yang dikecualikan; angka "
+                 "agregatnya tersedia pada dataset kasus DBD dan TBC.",
+        "tags": ["kesehatan", "penyakit menular", "surveilans",
+                 "data pribadi"],
+        "groups": ["kesehatan"],
+        "frequency": "mingguan",
+        "spatial": "desa",
+        "unit": "kasus",
+        "method": "Daftar kasus surveilans dari SKDR, SITB, dan SIHA yang "
+                  "dilaporkan puskesmas dan rumah sakit.",
+        "classification": _exempt(
+            "rahasia", "h", "000.8.3/0010/PPID/2025",
+            "Data memuat identitas dan diagnosis pasien per orang. Bila "
+            "dibuka, pasien (terutama ODHIV, penderita TBC, dan kusta) "
+            "dapat mengalami stigma serta diskriminasi di tempat kerja dan "
+            "sekolah, dan enggan berobat, sehingga pengendalian penyakit "
+            "menular justru terhambat. Rahasia kesehatan pasien dilindungi "
+            "UU 17/2023 tentang Kesehatan dan UU 27/2022 tentang "
+            "Pelindungan Data Pribadi.",
+            reason="Rahasia kesehatan pasien berlaku tanpa batas waktu, "
+                   "juga setelah pasien meninggal dunia."),
+        "resources": [
+            _csv("line-list-penyakit-menular-2024.csv",
+                 "Line List Kasus Penyakit Menular 2024",
+                 "Berkas surveilans per pasien. Dikecualikan: tidak "
+                 "diberikan melalui portal.", t_pasien_menular),
         ],
     },
     # --- Dinas Pendidikan -------------------------------------------------
@@ -1120,6 +1747,11 @@ DATASETS: list[dict[str, Any]] = [
                  "kecamatan, tahun ajaran 2024/2025. Sumber: Dapodik.",
         "tags": ["pendidikan", "sekolah dasar", "sekolah"],
         "groups": ["pendidikan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "unit, siswa",
+        "method": "Dapodik (Data Pokok Pendidikan) semester ganjil tahun "
+                  "ajaran 2024/2025.",
         "resources": [
             _csv("sekolah-dasar-2024.csv", "Sekolah Dasar 2024",
                  "SD negeri, SD swasta, dan siswa per kecamatan.", t_sd),
@@ -1133,6 +1765,11 @@ DATASETS: list[dict[str, Any]] = [
                  "siswa terhadap guru per kecamatan.",
         "tags": ["pendidikan", "smp", "guru", "siswa"],
         "groups": ["pendidikan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "unit, siswa, guru, rasio",
+        "method": "Dapodik semester ganjil tahun ajaran 2024/2025; rasio "
+                  "dihitung dari siswa dan guru yang aktif mengajar.",
         "resources": [
             _csv("siswa-guru-smp-2024.csv", "Siswa dan Guru SMP 2024",
                  "SMP, siswa, dan guru per kecamatan.", t_smp),
@@ -1147,6 +1784,11 @@ DATASETS: list[dict[str, Any]] = [
                  "partisipasi murni (APM) jenjang SD dan SMP.",
         "tags": ["pendidikan", "partisipasi sekolah", "indikator"],
         "groups": ["pendidikan", "ekonomi"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "%",
+        "method": "Dihitung BPS dari Survei Sosial Ekonomi Nasional (Susenas) "
+                  "Maret; APK dan APM diselaraskan dengan Dapodik.",
         "resources": [
             _csv("angka-partisipasi-sekolah-2020-2024.csv",
                  "APS, APK, APM 2020-2024", "Indikator per tahun.",
@@ -1161,6 +1803,10 @@ DATASETS: list[dict[str, Any]] = [
                  "dan satuan PAUD sejenis beserta jumlah peserta didik.",
         "tags": ["pendidikan", "paud", "anak usia dini"],
         "groups": ["pendidikan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "unit, anak",
+        "method": "Dapodik PAUD semester ganjil tahun ajaran 2024/2025.",
         "resources": [
             _csv("satuan-paud-2024.csv", "Satuan PAUD 2024",
                  "Satuan PAUD per kecamatan.", t_paud),
@@ -1174,6 +1820,11 @@ DATASETS: list[dict[str, Any]] = [
                  "rusak ringan, rusak sedang, dan rusak berat.",
         "tags": ["pendidikan", "sarana prasarana", "sekolah"],
         "groups": ["pendidikan", "infrastruktur"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "ruang",
+        "method": "Kondisi prasarana yang dilaporkan sekolah di Dapodik, "
+                  "diverifikasi pengawas sekolah.",
         "resources": [
             _csv("kondisi-ruang-kelas-2024.csv", "Kondisi Ruang Kelas 2024",
                  "Ruang kelas menurut kondisi per kecamatan.",
@@ -1190,6 +1841,11 @@ DATASETS: list[dict[str, Any]] = [
                  "pengeluaran per kapita disesuaikan.",
         "tags": ["ipm", "pembangunan manusia", "indikator makro"],
         "groups": ["ekonomi"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "indeks, tahun, ribu rupiah",
+        "method": "Angka BPS Kabupaten Sukamaju, metode baru (UNDP 2010) dari "
+                  "Susenas dan proyeksi penduduk.",
         "resources": [
             _csv("ipm-2019-2024.csv", "IPM dan Komponennya 2019-2024",
                  "Nilai IPM per tahun.", t_ipm),
@@ -1203,6 +1859,12 @@ DATASETS: list[dict[str, Any]] = [
                  "menurut lapangan usaha, serta distribusinya.",
         "tags": ["ekonomi", "pdrb", "indikator makro"],
         "groups": ["ekonomi"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "miliar rupiah, %",
+        "method": "Penghitungan PDRB oleh BPS Kabupaten Sukamaju menurut "
+                  "lapangan usaha (KBLI 2020), harga konstan tahun dasar "
+                  "2010.",
         "resources": [
             _csv("pdrb-lapangan-usaha-2024.csv", "PDRB Lapangan Usaha 2024",
                  "ADHB, ADHK 2010, dan distribusi per kategori.", t_pdrb),
@@ -1221,6 +1883,11 @@ DATASETS: list[dict[str, Any]] = [
                  "kemiskinan.",
         "tags": ["kemiskinan", "penduduk", "indikator makro"],
         "groups": ["ekonomi", "sosial"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "rupiah/kapita/bulan, ribu jiwa, %, indeks",
+        "method": "BPS, Susenas Maret, dengan pendekatan kebutuhan dasar "
+                  "(basic needs approach).",
         "resources": [
             _csv("kemiskinan-2019-2024.csv", "Kemiskinan 2019-2024",
                  "Indikator kemiskinan per tahun.", t_kemiskinan),
@@ -1234,6 +1901,11 @@ DATASETS: list[dict[str, Any]] = [
                  "terbuka, dan rasio gini Kabupaten Sukamaju.",
         "tags": ["ekonomi", "indikator makro", "pengangguran", "inflasi"],
         "groups": ["ekonomi"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "%, rasio",
+        "method": "BPS: pertumbuhan dari PDRB, inflasi dari IHK, TPT dari "
+                  "Sakernas Agustus, rasio gini dari Susenas.",
         "license_id": "odc-by",
         "resources": [
             _csv("indikator-makro-2019-2024.csv",
@@ -1249,6 +1921,12 @@ DATASETS: list[dict[str, Any]] = [
                  "(IKU) Pemerintah Kabupaten Sukamaju tahun 2024.",
         "tags": ["perencanaan", "rpjmd", "kinerja"],
         "groups": ["ekonomi", "pemerintahan"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "sesuai indikator (poin, %, tahun)",
+        "method": "Laporan Kinerja Instansi Pemerintah (LKjIP) 2024: "
+                  "realisasi dari perangkat daerah pengampu dibandingkan "
+                  "dengan target RPJMD.",
         "resources": [
             _csv("capaian-iku-2024.csv", "Capaian IKU 2024",
                  "Sepuluh indikator kinerja utama.", t_iku),
@@ -1264,6 +1942,12 @@ DATASETS: list[dict[str, Any]] = [
                  "dalam gabah kering giling (GKG) per kecamatan.",
         "tags": ["pertanian", "padi", "tanaman pangan", "produksi"],
         "groups": ["pertanian", "ekonomi"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "ha, ku/ha, ton GKG",
+        "method": "Statistik Pertanian tanaman pangan dari mantri tani "
+                  "kecamatan, dengan luas panen dari Kerangka Sampel Area "
+                  "(KSA) BPS.",
         "resources": [
             _csv("produksi-padi-2024.csv", "Produksi Padi 2024",
                  "Luas tanam, panen, dan produksi per kecamatan.", t_padi),
@@ -1277,6 +1961,11 @@ DATASETS: list[dict[str, Any]] = [
                  "jalar per kecamatan (ton).",
         "tags": ["pertanian", "palawija", "jagung", "tanaman pangan"],
         "groups": ["pertanian"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "ton",
+        "method": "Laporan Statistik Pertanian palawija bulanan dari Balai "
+                  "Penyuluhan Pertanian, direkap setahun.",
         "resources": [
             _csv("produksi-palawija-2024.csv", "Produksi Palawija 2024",
                  "Produksi per komoditas dan kecamatan.", t_palawija),
@@ -1290,6 +1979,11 @@ DATASETS: list[dict[str, Any]] = [
                  "kampung per kecamatan.",
         "tags": ["pertanian", "peternakan", "ternak"],
         "groups": ["pertanian"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "ekor",
+        "method": "Laporan petugas peternakan kecamatan dari data kelahiran, "
+                  "pemotongan, dan mutasi ternak.",
         "resources": [
             _csv("populasi-ternak-2024.csv", "Populasi Ternak 2024",
                  "Jumlah ternak per jenis dan kecamatan.", t_ternak),
@@ -1303,6 +1997,12 @@ DATASETS: list[dict[str, Any]] = [
                  "pasar tradisional Kabupaten Sukamaju (rupiah per kg).",
         "tags": ["pangan", "harga", "ketahanan pangan"],
         "groups": ["pertanian", "ekonomi"],
+        "frequency": "bulanan",
+        "spatial": "kabupaten",
+        "unit": "rupiah/kg",
+        "method": "Survei harga mingguan di tiga pasar tradisional (Pasar "
+                  "Baru Sukamaju, Pasar Cibening, Pasar Wanasari), "
+                  "dirata-rata per bulan.",
         "resources": [
             _csv("harga-pangan-bulanan-2024.csv", "Harga Pangan 2024",
                  "Harga rata-rata tujuh komoditas per bulan.",
@@ -1318,6 +2018,11 @@ DATASETS: list[dict[str, Any]] = [
                  "kecamatan (wilayah kerja Balai Penyuluhan Pertanian).",
         "tags": ["pertanian", "kelompok tani", "penyuluhan"],
         "groups": ["pertanian"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "kelompok, orang",
+        "method": "Data SIMLUH (Sistem Informasi Manajemen Penyuluhan "
+                  "Pertanian) per wilayah kerja Balai Penyuluhan Pertanian.",
         "resources": [
             _csv("kelompok-tani-2024.csv", "Kelompok Tani 2024",
                  "Kelompok tani, gapoktan, anggota, dan penyuluh.",
@@ -1333,10 +2038,46 @@ DATASETS: list[dict[str, Any]] = [
                  "hujan.",
         "tags": ["pertanian", "lahan sawah", "irigasi"],
         "groups": ["pertanian", "infrastruktur"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "ha",
+        "method": "Laporan luas lahan menurut penggunaan (SP-Lahan), "
+                  "diselaraskan dengan Lahan Baku Sawah ATR/BPN.",
         "license_id": "other-open",
         "resources": [
             _csv("lahan-sawah-2024.csv", "Lahan Sawah 2024",
                  "Luas sawah per jenis irigasi (ha).", t_sawah),
+        ],
+    },
+    {
+        "name": "data-petani-penerima-pupuk-bersubsidi-erdkk-2026",
+        "title": "Data Petani Penerima Pupuk Bersubsidi (e-RDKK) 2026",
+        "org": "dinas-pertanian",
+        "notes": "Rencana definitif kebutuhan pupuk bersubsidi per petani: "
+                 "kelompok tani, luas lahan, komoditas, dan alokasi urea "
+                 "serta NPK. Memuat NIK petani: hanya melalui permohonan "
+                 "kepada PPID.",
+        "tags": ["pertanian", "pupuk bersubsidi", "e-rdkk", "data pribadi"],
+        "groups": ["pertanian"],
+        "frequency": "tahunan",
+        "spatial": "desa",
+        "unit": "ha, kg",
+        "method": "RDKK yang disusun kelompok tani bersama penyuluh dan "
+                  "diinput dalam aplikasi e-RDKK Kementerian Pertanian.",
+        "classification": _exempt(
+            "terbatas", "h", "000.8.3/0008/PPID/2026",
+            "Data memuat NIK, nama, luas lahan garapan, dan alokasi pupuk "
+            "bersubsidi setiap petani. Bila dibuka, NIK dan data lahan "
+            "dapat disalahgunakan untuk menebus pupuk atas nama petani "
+            "yang berhak dan mengungkap kondisi ekonomi petani. Data "
+            "diberikan kepada penyuluh, kios pupuk resmi, dan aparat "
+            "pengawas melalui permohonan.",
+            reason="Data pribadi petani dilindungi selama data disimpan; "
+                   "rekap per kelompok tani dapat dibuka terpisah."),
+        "resources": [
+            _csv("erdkk-pupuk-bersubsidi-2026.csv", "e-RDKK 2026",
+                 "Berkas asli e-RDKK per petani. Hanya diberikan melalui "
+                 "permohonan kepada PPID.", t_erdkk),
         ],
     },
     # --- Dinas Sosial ------------------------------------------------------
@@ -1349,6 +2090,11 @@ DATASETS: list[dict[str, Any]] = [
                  "pribadi penerima.",
         "tags": ["bansos", "pkh", "perlindungan sosial"],
         "groups": ["sosial"],
+        "frequency": "triwulanan",
+        "spatial": "kecamatan",
+        "unit": "keluarga, juta rupiah",
+        "method": "Rekapitulasi SIKS-NG dan laporan pendamping PKH per tahap "
+                  "penyaluran, dijumlahkan setahun.",
         "resources": [
             _csv("penerima-pkh-2024.csv", "KPM PKH 2024",
                  "KPM PKH dan nilai bantuan per kecamatan.", t_pkh),
@@ -1362,6 +2108,11 @@ DATASETS: list[dict[str, Any]] = [
                  "per kecamatan.",
         "tags": ["bansos", "bpnt", "pangan"],
         "groups": ["sosial"],
+        "frequency": "triwulanan",
+        "spatial": "kecamatan",
+        "unit": "keluarga, %, juta rupiah",
+        "method": "Laporan penyaluran bank penyalur dan PT Pos per tahap, "
+                  "direkap Dinas Sosial.",
         "resources": [
             _csv("penerima-bpnt-2024.csv", "KPM BPNT 2024",
                  "KPM dan realisasi penyaluran per kecamatan.", t_bpnt),
@@ -1376,6 +2127,11 @@ DATASETS: list[dict[str, Any]] = [
                  "pendataan pekerja sosial masyarakat.",
         "tags": ["kesejahteraan sosial", "pmks", "disabilitas"],
         "groups": ["sosial"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "orang",
+        "method": "Pendataan PMKS oleh Pekerja Sosial Masyarakat (PSM) dan "
+                  "TKSK di setiap kecamatan.",
         "resources": [
             _csv("pmks-2024.csv", "PMKS 2024", "PMKS menurut jenis.",
                  t_pmks),
@@ -1391,9 +2147,50 @@ DATASETS: list[dict[str, Any]] = [
                  "rekapitulasi; data by name by address tidak dibuka.",
         "tags": ["dtks", "kemiskinan", "bansos"],
         "groups": ["sosial", "kependudukan"],
+        "frequency": "bulanan",
+        "spatial": "kecamatan",
+        "unit": "rumah tangga, keluarga, jiwa, %",
+        "method": "Rekapitulasi DTKS hasil penetapan Menteri Sosial bulan "
+                  "Desember 2024 (SIKS-NG), tanpa data perseorangan.",
         "resources": [
             _csv("rekap-dtks-2024.csv", "Rekap DTKS 2024",
                  "Rumah tangga, keluarga, dan jiwa per kecamatan.", t_dtks),
+        ],
+    },
+    {
+        "name": "data-penerima-bantuan-sosial-per-keluarga-2024",
+        "title": "Data Penerima Bantuan Sosial per Keluarga (By Name By "
+                 "Address) 2024",
+        "org": "dinas-sosial",
+        "notes": "Daftar keluarga penerima PKH, BPNT, dan PBI-JK dengan "
+                 "NIK, nama, dan alamat kepala keluarga, desil "
+                 "kesejahteraan, dan status penyaluran. Angka agregatnya "
+                 "terbuka pada dataset PKH, BPNT, dan rekap DTKS.",
+        "tags": ["bansos", "dtks", "data pribadi"],
+        "groups": ["sosial"],
+        "frequency": "triwulanan",
+        "spatial": "desa",
+        "unit": "keluarga",
+        "method": "Ekspor SIKS-NG (DTKS) penerima bantuan per Desember "
+                  "2024, dipadankan dengan data SIAK.",
+        "classification": _exempt(
+            "terbatas", "h", "000.8.3/0007/PPID/2025",
+            "Data memuat NIK, nama, dan alamat kepala keluarga beserta "
+            "program bantuan dan desil kesejahteraannya. Bila dibuka utuh, "
+            "identitas dan kondisi ekonomi keluarga dapat disalahgunakan "
+            "untuk penipuan atas nama bansos atau pinjaman daring ilegal "
+            "dan menimbulkan stigma bagi penerima. Daftar nama penerima "
+            "tanpa NIK diumumkan di kantor desa; data lengkap diberikan "
+            "kepada pendamping sosial, pemerintah desa, dan APIP melalui "
+            "permohonan.",
+            reason="Data pribadi penerima dilindungi selama data disimpan; "
+                   "pengecualian ditinjau bila ketentuan publikasi "
+                   "penerima bansos berubah."),
+        "resources": [
+            _csv("penerima-bansos-per-keluarga-2024.csv",
+                 "Penerima Bansos per Keluarga 2024",
+                 "Kecamatan Sukamaju Kota dan Mekarsari. Hanya diberikan "
+                 "melalui permohonan kepada PPID.", t_bansos_per_keluarga),
         ],
     },
     # --- Dinas Pekerjaan Umum dan Penataan Ruang --------------------------
@@ -1405,6 +2202,11 @@ DATASETS: list[dict[str, Any]] = [
                  "kondisi permukaan, dan persentase jalan mantap.",
         "tags": ["infrastruktur", "jalan", "kondisi jalan"],
         "groups": ["infrastruktur"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "km, %",
+        "method": "Survei kondisi jalan secara visual per ruas oleh Bidang "
+                  "Bina Marga, semester II 2024.",
         "resources": [
             _csv("kondisi-jalan-kabupaten-2024.csv", "Kondisi Jalan 2024",
                  "Panjang jalan menurut kondisi (km).", t_jalan),
@@ -1423,6 +2225,11 @@ DATASETS: list[dict[str, Any]] = [
                  "kecamatan menurut kondisi.",
         "tags": ["infrastruktur", "jembatan"],
         "groups": ["infrastruktur"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "unit, m",
+        "method": "Inventarisasi dan pemeriksaan berkala jembatan kabupaten "
+                  "oleh Bidang Bina Marga.",
         "resources": [
             _csv("jembatan-kabupaten-2024.csv", "Jembatan Kabupaten 2024",
                  "Jembatan per kecamatan.", t_jembatan),
@@ -1436,6 +2243,11 @@ DATASETS: list[dict[str, Any]] = [
                  "luas layanan, indeks kinerja, dan kondisi jaringan.",
         "tags": ["infrastruktur", "irigasi", "sumber daya air"],
         "groups": ["infrastruktur", "pertanian"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "ha, %",
+        "method": "Penilaian Indeks Kinerja Sistem Irigasi (IKSI) oleh Bidang "
+                  "Sumber Daya Air.",
         "resources": [
             _csv("daerah-irigasi-2024.csv", "Daerah Irigasi 2024",
                  "Daerah irigasi dan kondisinya.", t_irigasi),
@@ -1451,10 +2263,85 @@ DATASETS: list[dict[str, Any]] = [
                  "stop buang air besar sembarangan (ODF).",
         "tags": ["infrastruktur", "air minum", "sanitasi"],
         "groups": ["infrastruktur", "kesehatan"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "KK, %, desa",
+        "method": "Pendataan akses air minum dan sanitasi dalam aplikasi STBM "
+                  "oleh sanitarian puskesmas, diolah Dinas PUPR.",
         "resources": [
             _csv("akses-air-minum-sanitasi-2024.csv",
                  "Air Minum dan Sanitasi 2024",
                  "Akses layak per kecamatan.", t_air_sanitasi),
+        ],
+    },
+    {
+        "name": "rencana-lokasi-pengadaan-tanah-kepentingan-umum-2026-2028",
+        "title": "Rencana Lokasi Pengadaan Tanah untuk Kepentingan Umum "
+                 "2026-2028",
+        "org": "dinas-pekerjaan-umum",
+        "notes": "Rencana awal lokasi, luas, jumlah bidang, dan perkiraan "
+                 "ganti kerugian tanah untuk pembangunan kepentingan umum "
+                 "sebelum penetapan lokasi oleh Bupati.",
+        "tags": ["infrastruktur", "pengadaan tanah", "tata ruang"],
+        "groups": ["infrastruktur"],
+        "frequency": "tidak_tentu",
+        "spatial": "desa",
+        "unit": "m², bidang, juta rupiah",
+        "method": "Dokumen perencanaan pengadaan tanah (DPPT) dari instansi "
+                  "yang memerlukan tanah: studi kelayakan dan survei awal "
+                  "lokasi.",
+        "classification": _exempt(
+            "terbatas", "e", "000.8.3/0004/PPID/2026",
+            "Memuat rencana awal pembelian tanah oleh pemerintah daerah: "
+            "lokasi, luas, dan perkiraan nilai ganti kerugian. Bila dibuka "
+            "sebelum penetapan lokasi, spekulan dapat membeli tanah lebih "
+            "dahulu sehingga harga naik, beban APBD bertambah, dan "
+            "pembangunan tertunda. Pengecualian berakhir setelah penetapan "
+            "lokasi diumumkan.",
+            until="2029-06-30"),
+        "resources": [
+            _csv("rencana-lokasi-pengadaan-tanah-2026-2028.csv",
+                 "Rencana Lokasi Pengadaan Tanah 2026-2028",
+                 "Rencana per kegiatan dan desa terdampak. Hanya diberikan "
+                 "melalui permohonan kepada PPID.",
+                 t_rencana_pengadaan_tanah),
+            _link("https://gis.sukamaju.go.id/internal/pengadaan-tanah/"
+                  "rencana-lokasi-2026-2028.kml",
+                  "Peta Rencana Lokasi (KML)",
+                  "Batas rencana lokasi di GIS internal Dinas PUPR.", "KML"),
+        ],
+    },
+    {
+        "name": "rincian-hps-paket-pekerjaan-jalan-tahun-jamak-2027-2028",
+        "title": "Rincian Harga Perkiraan Sendiri (HPS) Paket Pekerjaan "
+                 "Jalan Tahun Jamak 2027-2028",
+        "org": "dinas-pekerjaan-umum",
+        "notes": "Harga satuan dan volume setiap mata pembayaran paket "
+                 "pekerjaan jalan kontrak tahun jamak yang ditenderkan "
+                 "bertahap. Nilai total HPS diumumkan bersama pengumuman "
+                 "tender di LPSE.",
+        "tags": ["infrastruktur", "jalan", "pengadaan barang jasa"],
+        "groups": ["infrastruktur"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "rupiah",
+        "method": "Disusun Pejabat Pembuat Komitmen dari survei harga "
+                  "pasar, standar harga satuan daerah, dan analisa harga "
+                  "satuan pekerjaan (AHSP) bidang Bina Marga.",
+        "classification": _exempt(
+            "terbatas", "b", "000.8.3/0005/PPID/2026",
+            "Rincian HPS memuat harga satuan setiap mata pembayaran. Bila "
+            "dibuka sebelum tender selesai, calon penyedia dapat "
+            "menyesuaikan penawaran dengan HPS atau bersekongkol mengatur "
+            "harga, sehingga terjadi persaingan usaha tidak sehat dan "
+            "daerah kehilangan harga terbaik. Nilai total HPS tetap "
+            "diumumkan.",
+            until="2028-12-31"),
+        "resources": [
+            _csv("rincian-hps-jalan-tahun-jamak-2027-2028.csv",
+                 "Rincian HPS Jalan Tahun Jamak 2027-2028",
+                 "Volume dan harga satuan per mata pembayaran. Hanya "
+                 "diberikan melalui permohonan kepada PPID.", t_rincian_hps),
         ],
     },
     # --- Diskominfo -------------------------------------------------------
@@ -1466,6 +2353,11 @@ DATASETS: list[dict[str, Any]] = [
                  "melayani, dan desa yang masih blank spot per kecamatan.",
         "tags": ["telekomunikasi", "infrastruktur", "bts"],
         "groups": ["infrastruktur"],
+        "frequency": "tahunan",
+        "spatial": "kecamatan",
+        "unit": "unit, desa",
+        "method": "Pendataan menara dari perizinan bangunan dan survei "
+                  "lapangan blank spot bersama operator seluler.",
         "resources": [
             _csv("menara-telekomunikasi-2024.csv",
                  "Menara Telekomunikasi 2024",
@@ -1480,6 +2372,11 @@ DATASETS: list[dict[str, Any]] = [
                  "beserta kapasitas dan status layanannya.",
         "tags": ["telekomunikasi", "wifi publik", "layanan publik"],
         "groups": ["infrastruktur", "pemerintahan"],
+        "frequency": "bulanan",
+        "spatial": "titik",
+        "unit": "lokasi, Mbps",
+        "method": "Inventaris perangkat dan pemantauan jaringan (network "
+                  "monitoring) Diskominfo.",
         "resources": [
             _csv("titik-wifi-publik-2024.csv", "Titik Wi-Fi Publik 2024",
                  "Lokasi dan status Wi-Fi publik.", t_wifi),
@@ -1494,6 +2391,12 @@ DATASETS: list[dict[str, Any]] = [
                  "status.",
         "tags": ["spbe", "aplikasi", "layanan publik"],
         "groups": ["pemerintahan"],
+        "frequency": "tidak_tentu",
+        "temporal": (2025, 2025),
+        "spatial": "kabupaten",
+        "unit": "aplikasi",
+        "method": "Inventarisasi aplikasi SPBE dari setiap perangkat daerah, "
+                  "diverifikasi Bidang Aplikasi Informatika.",
         "license_id": "other-open",
         "resources": [
             _csv("aplikasi-layanan-publik.csv", "Aplikasi Layanan Publik",
@@ -1510,6 +2413,11 @@ DATASETS: list[dict[str, Any]] = [
                  "bentuk, dan jenis (berkala, serta merta, setiap saat).",
         "tags": ["ppid", "informasi publik", "dip"],
         "groups": ["pemerintahan"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "informasi",
+        "method": "Ditetapkan dengan Keputusan PPID dari usulan PPID Pembantu "
+                  "seluruh perangkat daerah.",
         "resources": [
             _csv("daftar-informasi-publik-2025.csv", "DIP 2025",
                  "Daftar informasi publik.", t_dip),
@@ -1528,11 +2436,117 @@ DATASETS: list[dict[str, Any]] = [
                  "dikuasai, waktu layanan, dan keberatan.",
         "tags": ["ppid", "informasi publik", "permohonan informasi"],
         "groups": ["pemerintahan"],
+        "frequency": "bulanan",
+        "spatial": "kabupaten",
+        "unit": "permohonan, hari kerja",
+        "method": "Register permohonan informasi publik PPID Utama dan PPID "
+                  "Pembantu, direkap per bulan.",
         "resources": [
             _csv("layanan-informasi-publik-2024.csv",
                  "Layanan Informasi Publik 2024",
                  "Rekap permohonan per bulan.", t_layanan_informasi),
         ],
+    },
+    # --- BKPSDM -----------------------------------------------------------
+    {
+        "name": "nota-dinas-evaluasi-kinerja-pejabat-administrator-2025",
+        "title": "Nota Dinas Hasil Evaluasi Kinerja dan Rekomendasi Rotasi "
+                 "Pejabat Administrator 2025",
+        "org": "bkpsdm",
+        "notes": "Pertimbangan Tim Penilai Kinerja PNS kepada Bupati: "
+                 "predikat kinerja, hasil uji kompetensi, dan rekomendasi "
+                 "rotasi pejabat administrator. Informasi yang "
+                 "dikecualikan.",
+        "tags": ["kepegawaian", "kinerja", "asn"],
+        "groups": ["pemerintahan"],
+        "frequency": "tahunan",
+        "spatial": "kabupaten",
+        "unit": "pegawai, nilai",
+        "method": "Penilaian kinerja dalam e-Kinerja dan uji kompetensi "
+                  "oleh Tim Penilai Kinerja PNS, dirangkum dalam nota dinas "
+                  "kepada Bupati.",
+        "classification": _exempt(
+            "rahasia", "i", "000.8.3/0006/PPID/2026",
+            "Nota dinas ini berisi pertimbangan internal Tim Penilai "
+            "Kinerja sebelum Bupati memutuskan rotasi. Bila dibuka, "
+            "pengambilan keputusan dapat diintervensi, nama baik pejabat "
+            "dirugikan oleh rekomendasi yang belum tentu ditetapkan, dan "
+            "penilai enggan memberi pertimbangan secara jujur. Nota ini "
+            "juga memuat data pribadi pegawai.",
+            until="2030-12-31"),
+        "license_id": "other-closed",
+        "resources": [
+            _csv("evaluasi-kinerja-pejabat-administrator-2025.csv",
+                 "Lampiran Nota Dinas",
+                 "Lampiran nota dinas. Dikecualikan: tidak diberikan "
+                 "melalui portal.", t_evaluasi_kinerja),
+        ],
+    },
+    # --- Kesbangpol -------------------------------------------------------
+    {
+        "name": "rencana-pengamanan-objek-vital-daerah-2026-2028",
+        "title": "Rencana Pengamanan Objek Vital dan Titik Rawan Daerah "
+                 "2026-2028",
+        "org": "kesbangpol",
+        "notes": "Daftar objek vital di wilayah kabupaten dengan tingkat "
+                 "kerawanan, pos dan personel pengamanan, pola patroli, "
+                 "dan titik rawan. Informasi yang dikecualikan.",
+        "tags": ["keamanan", "objek vital", "forkopimda"],
+        "groups": ["pemerintahan"],
+        "frequency": "tidak_tentu",
+        "spatial": "titik",
+        "unit": "objek, pos, personel",
+        "method": "Disusun Kesbangpol bersama Polres, Kodim, dan Satpol PP "
+                  "dari survei kerawanan dan rapat koordinasi Forkopimda.",
+        "classification": _exempt(
+            "rahasia", "c", "000.8.3/0002/PPID/2026",
+            "Dokumen memuat titik rawan, jumlah personel, dan pola patroli "
+            "pengamanan objek vital seperti bendungan, gardu induk, dan "
+            "instalasi air minum. Bila dibuka, pihak yang berniat jahat "
+            "dapat memetakan celah pengamanan dan merencanakan sabotase "
+            "yang melumpuhkan layanan dasar dan membahayakan keamanan "
+            "daerah.",
+            until="2031-12-31"),
+        "license_id": "other-closed",
+        "resources": [
+            _csv("rencana-pengamanan-objek-vital-2026-2028.csv",
+                 "Matriks Pengamanan Objek Vital",
+                 "Dikecualikan: tidak diberikan melalui portal.",
+                 t_objek_vital),
+        ],
+    },
+]
+
+#: Classification proposals waiting for the PPID, made by the producing
+#: agency through ``ppidrequest_classification_propose``. While one waits,
+#: the dataset is handled as the stricter of its decided class and the
+#: proposal.
+PROPOSALS: list[dict[str, str]] = [
+    {
+        # terbatas -> terbuka: the producer argues the table holds no small
+        # cells any more
+        "dataset": "kunjungan-dan-sepuluh-besar-penyakit-per-puskesmas-2024",
+        "user": "produsen-dinkes",
+        "classification": "terbuka",
+        "note": "Tabel 2024 hanya memuat sepuluh diagnosis umum (ISPA, "
+                "hipertensi, dan sejenisnya) dan tidak ada sel di bawah lima "
+                "kasus. Produsen data mengusulkan data ini dibuka.",
+    },
+    {
+        # terbuka -> terbatas: handled as terbatas until the PPID decides
+        "dataset": "jumlah-kasus-hiv-aids-per-kecamatan-2024",
+        "user": "produsen-dinkes",
+        "classification": "terbatas",
+        "classification_ground": "h",
+        "classification_consequence": (
+            "Di kecamatan dengan satu sampai tiga kasus baru, angka per "
+            "kecamatan yang dipadukan dengan informasi layanan PDP di "
+            "puskesmas setempat dapat mengarah pada identitas ODHIV dan "
+            "memicu stigma serta diskriminasi. Angka tingkat kabupaten "
+            "tetap dibuka; rincian per kecamatan melalui permohonan."),
+        "classification_exempt_until": "2029-12-31",
+        "note": "Usulan setelah koordinasi dengan Komisi Penanggulangan "
+                "AIDS Kabupaten.",
     },
 ]
 
@@ -1552,6 +2566,7 @@ class _Seeder:
         site_user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
         self.user = site_user["name"]
         self.stats: Counter[tuple[str, str]] = Counter()
+        self.classes: Counter[str] = Counter()  # decided, per demo dataset
         self.org_ids: dict[str, str] = {}
 
     def context(self) -> dict[str, Any]:
@@ -1750,14 +2765,64 @@ def _ensure_resource(s: _Seeder, dataset: dict[str, Any],
         s.tally("resource", "unchanged", label)
 
 
+def _producer_contact(org: dict[str, str]) -> str:
+    """Section, phone and email of the producing agency, e.g. "Seksi Data
+    dan Informasi Dinas Kesehatan, (0261) 555-0123, dinkes@sukamaju.go.id"."""
+    email = _org_contact(org)["author_email"]
+    return f"{org['contact']}, {org['phone']}, {email}"
+
+
+def _temporal(spec: dict[str, Any]) -> tuple[str, str]:
+    """Temporal coverage in years: ``temporal`` of the spec, else the year
+    or range of years that ends the dataset's name."""
+    if "temporal" in spec:
+        start, end = spec["temporal"]
+        return str(start), str(end)
+    match = re.search(r"(\d{4})(?:-(\d{4}))?$", spec["name"])
+    if not match:
+        return "", ""
+    return match.group(1), match.group(2) or match.group(1)
+
+
+def satu_data_fields(spec: dict[str, Any]) -> dict[str, str]:
+    """The Satu Data metadata of a dataset spec, as the schema stores it."""
+    org = next(o for o in ORGANIZATIONS if o["name"] == spec["org"])
+    start, end = _temporal(spec)
+    return {
+        "producer_contact": _producer_contact(org),
+        "update_frequency": spec["frequency"],
+        "temporal_start": start,
+        "temporal_end": end,
+        "spatial_coverage": spec["spatial"],
+        "unit_of_measure": spec["unit"],
+        "source_method": spec["method"],
+    }
+
+
+def classification_fields(spec: dict[str, Any]) -> dict[str, str]:
+    """The decided classification of a dataset spec and its basis, as the
+    validator stores them (an open dataset keeps empty basis fields)."""
+    fields = {"classification": C.TERBUKA,
+              **{f: "" for f in C.BASIS_FIELDS}}
+    fields.update(spec.get("classification") or {})
+    if fields["classification"] == C.TERBUKA:
+        fields.update({f: "" for f in C.BASIS_FIELDS})
+    return fields
+
+
 def ensure_dataset(s: _Seeder, spec: dict[str, Any]) -> dict[str, Any]:
     org = next(o for o in ORGANIZATIONS if o["name"] == spec["org"])
+    decided = classification_fields(spec)
+    default_license = ("cc-by" if decided["classification"] == C.TERBUKA
+                       else "other-closed")
     wanted: dict[str, Any] = {
         "title": spec["title"],
         "notes": spec["notes"],
-        "license_id": spec.get("license_id", "cc-by"),
+        "license_id": spec.get("license_id", default_license),
         "version": spec.get("version", _version(spec["name"])),
         **_org_contact(org),
+        **satu_data_fields(spec),
+        **decided,
     }
     wanted.update({k: spec[k] for k in DATASET_FIELDS if k in spec})
     tags = sorted(set(spec["tags"]))
@@ -1792,10 +2857,40 @@ def ensure_dataset(s: _Seeder, spec: dict[str, Any]) -> dict[str, Any]:
             dataset = current
             s.tally("dataset", "unchanged", spec["name"])
 
+    s.classes[dataset.get("classification") or "-"] += 1
     by_name = {r.get("name"): r for r in dataset.get("resources", [])}
     for res in spec["resources"]:
         _ensure_resource(s, dataset, res, by_name.get(res["name"]))
     return dataset
+
+
+_PROPOSAL_KEYS = ("classification",) + tuple(
+    f for f in C.BASIS_FIELDS if f != "classification_decision_ref")
+
+
+def ensure_proposal(s: _Seeder, spec: dict[str, str]) -> None:
+    """Make a pending classification proposal as ``spec["user"]`` through
+    ``ppidrequest_classification_propose``, unless the dataset already
+    carries that proposal from that user.
+
+    Run after the datasets: any save of a dataset by the PPID (the seed's
+    site user included) settles its pending proposal.
+    """
+    label = (f"{spec['dataset']}: {spec['classification']} proposed by "
+             f"{spec['user']}")
+    current = s.action("package_show", {"id": spec["dataset"]})
+    wanted = {k: spec.get(k, "") for k in _PROPOSAL_KEYS}
+    if wanted["classification"] == C.TERBUKA:
+        wanted.update({k: "" for k in _PROPOSAL_KEYS[1:]})
+    pending = C.proposal_of(current) or {}
+    if pending.get("proposed_by") == spec["user"] and all(
+            (pending.get(k) or "") == v for k, v in wanted.items()):
+        s.tally("proposal", "unchanged", label)
+        return
+    tk.get_action("ppidrequest_classification_propose")(
+        {"user": spec["user"]},
+        {"id": current["id"], **wanted, "note": spec.get("note", "")})
+    s.tally("proposal", "updated" if pending else "created", label)
 
 
 def _version(name: str) -> str:
@@ -1812,13 +2907,18 @@ def _summary(s: _Seeder, password: str, seconds: float) -> Iterable[str]:
     yield ""
     yield f"Demo data for {REGENCY} ready in {seconds:.1f} s."
     kinds = ["organization", "group", "user", "membership", "dataset",
-             "resource"]
+             "resource", "proposal"]
     width = max(len(k) for k in kinds) + 1
     yield f"  {'':<{width}} created  updated  unchanged"
     for kind in kinds:
         c, u, n = (s.stats[(kind, o)] for o in
                    ("created", "updated", "unchanged"))
         yield f"  {kind + 's':<{width}} {c:>7}  {u:>7}  {n:>9}"
+    counts = ", ".join(f"{cls} {s.classes[cls]}" for cls in C.CLASSES)
+    pending = sum(s.stats[("proposal", o)]
+                  for o in ("created", "updated", "unchanged"))
+    yield (f"Datasets per classification (decided by the PPID): {counts}; "
+           f"pending proposals: {pending}.")
     yield ""
     yield "Logins (all share one password, option " + PASSWORD_OPTION + "):"
     rows = [("username", "peran / role", "password")]
@@ -1851,6 +2951,8 @@ def seed(echo: Callable[[str], Any] = print) -> dict[str, int]:
         ensure_user(s, user, password)
     for dataset in DATASETS:
         ensure_dataset(s, dataset)
+    for proposal in PROPOSALS:
+        ensure_proposal(s, proposal)
     for line in _summary(s, password, time.monotonic() - started):
         echo(line)
     return {f"{kind}_{outcome}": n for (kind, outcome), n in s.stats.items()}

@@ -3,11 +3,15 @@ idempotency. Everything goes through CKAN actions against the real database
 and search index."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ckanext.ppidrequest import classification as C
 from ckanext.ppidrequest import demo
 
 
@@ -28,6 +32,17 @@ def _members(org_name):
 
 def _quiet(_line):
     pass
+
+
+def _specs(cls):
+    return [d for d in demo.DATASETS
+            if demo.classification_fields(d)["classification"] == cls]
+
+
+CLASSIFICATION_FIELDS = ("classification",) + C.BASIS_FIELDS
+SATU_DATA_FIELDS = ("producer_contact", "update_frequency", "temporal_start",
+                    "temporal_end", "spatial_coverage", "unit_of_measure",
+                    "source_method")
 
 
 def test_seed_creates_the_portal():
@@ -85,6 +100,119 @@ def test_seed_creates_the_portal():
     assert first["name"] in names
 
 
+def test_seed_classifies_every_dataset():
+    lines = []
+    demo.seed(echo=lines.append)
+
+    # all three classes, most datasets open
+    by_class = {cls: _specs(cls) for cls in C.CLASSES}
+    assert len(by_class[C.TERBATAS]) >= 5
+    assert len(by_class[C.RAHASIA]) >= 3
+    assert len(by_class[C.TERBUKA]) > len(demo.DATASETS) / 2
+
+    for spec in demo.DATASETS:
+        pkg = _call("package_show", id=spec["name"])
+        # the decided classification and its basis, as the seed gives them
+        wanted = demo.classification_fields(spec)
+        assert {f: pkg.get(f) or "" for f in CLASSIFICATION_FIELDS} == \
+            wanted, spec["name"]
+        # the Satu Data metadata is filled in everywhere
+        for field in SATU_DATA_FIELDS:
+            assert pkg.get(field), (spec["name"], field)
+        assert pkg["update_frequency"] in {
+            "harian", "mingguan", "bulanan", "triwulanan", "semesteran",
+            "tahunan", "tidak_tentu"}
+        assert pkg["spatial_coverage"] in {
+            "kabupaten", "kecamatan", "desa", "titik"}
+        assert int(pkg["temporal_start"]) <= int(pkg["temporal_end"])
+        assert "@sukamaju.go.id" in pkg["producer_contact"]
+        assert "(0261)" in pkg["producer_contact"]
+
+        if wanted["classification"] == C.TERBUKA:
+            continue
+        # a non-open class has its legal basis and the PPID's decision
+        assert pkg["classification_ground"] in C.GROUNDS
+        assert len(pkg["classification_consequence"]) >= 100
+        assert bool(pkg["classification_exempt_until"]) != \
+            bool(pkg["classification_exempt_reason"])
+        assert re.fullmatch(r"000\.8\.3/\d{4}/PPID/20\d\d",
+                            pkg["classification_decision_ref"])
+        # restricted data exists as files, so that leaks can be tested
+        uploads = [r for r in pkg["resources"]
+                   if r.get("url_type") == "upload"]
+        assert uploads, spec["name"]
+        for res_spec in spec["resources"]:
+            if "table" not in res_spec:
+                continue
+            resource = next(r for r in uploads
+                            if r["name"] == res_spec["name"])
+            assert demo._stored_bytes(resource) == \
+                demo.resource_bytes(res_spec)
+        # ... and an anonymous visitor sees the metadata but no file
+        anon = tk.get_action("package_show")({"user": ""},
+                                             {"id": spec["name"]})
+        assert anon["classification"] == wanted["classification"]
+        assert all(not r.get("url") for r in anon["resources"])
+
+    for spec in _specs(C.RAHASIA):
+        pkg = _call("package_show", id=spec["name"])
+        assert pkg["classification_ground"] in C.GROUNDS
+        assert pkg["classification_consequence"].strip()
+
+    # a linked (not uploaded) resource on a terbatas dataset
+    assert any("url" in r for d in by_class[C.TERBATAS]
+               for r in d["resources"])
+
+    # the search facet offers all three classes
+    found = _call("package_search", rows=0, **{
+        "facet.field": ["classification"], "facet": "true"})
+    facet = {i["name"]: i["count"]
+             for i in found["search_facets"]["classification"]["items"]}
+    assert set(facet) == set(C.CLASSES)
+    assert facet[C.RAHASIA] == len(by_class[C.RAHASIA])
+
+    # the seed's output ends with the count per class
+    counts = ", ".join(f"{cls} {len(by_class[cls])}" for cls in C.CLASSES)
+    assert any(counts in line for line in lines), lines
+
+
+def test_exemption_dates_are_not_about_to_expire():
+    """The validator refuses an exemption that has ended, on every save: a
+    demo date in the past breaks the seed. Warn half a year ahead."""
+    soon = dt.date.today() + dt.timedelta(days=183)
+    dates = [demo.classification_fields(d)["classification_exempt_until"]
+             for d in demo.DATASETS]
+    dates += [p.get("classification_exempt_until") for p in demo.PROPOSALS]
+    for value in filter(None, dates):
+        assert dt.date.fromisoformat(value) > soon, (
+            f"demo exemption ending {value}: move it forward in demo.py")
+
+
+def test_seed_leaves_proposals_pending():
+    demo.seed(echo=_quiet)
+
+    assert demo.PROPOSALS
+    for spec in demo.PROPOSALS:
+        pkg = _call("package_show", id=spec["dataset"])
+        proposal = C.proposal_of(pkg)
+        assert proposal, spec["dataset"]
+        assert proposal["proposed_by"] == spec["user"] == "produsen-dinkes"
+        assert proposal["classification"] == spec["classification"]
+        # the PPID has not decided yet: the decided class stays
+        decided = demo.classification_fields(
+            next(d for d in demo.DATASETS if d["name"] == spec["dataset"]))
+        assert pkg["classification"] == decided["classification"]
+        assert pkg["classification"] != spec["classification"]
+        # and the history records who proposed what
+        history = _call("ppidrequest_classification_history",
+                        id=spec["dataset"])
+        assert history[0]["kind"] == "proposal"
+        assert history[0]["actor"] == "produsen-dinkes"
+        assert history[0]["to_classification"] == spec["classification"]
+    # one proposal opens a restricted dataset
+    assert any(p["classification"] == C.TERBUKA for p in demo.PROPOSALS)
+
+
 def test_second_seed_changes_nothing():
     demo.seed(echo=_quiet)
 
@@ -94,8 +222,12 @@ def test_second_seed_changes_nothing():
             pkg = _call("package_show", id=spec["name"])
             result[spec["name"]] = (
                 pkg["metadata_modified"],
+                {f: pkg.get(f) for f in CLASSIFICATION_FIELDS
+                 + SATU_DATA_FIELDS + (C.PROPOSAL_FIELD,)},
                 [(r["id"], r["last_modified"], r["size"])
-                 for r in pkg["resources"]])
+                 for r in pkg["resources"]],
+                len(_call("ppidrequest_classification_history",
+                          id=spec["name"])))
         return result
 
     before = snapshot()
@@ -107,6 +239,7 @@ def test_second_seed_changes_nothing():
     assert not [k for k, n in stats.items()
                 if n and not k.endswith("_unchanged")], stats
     assert stats["dataset_unchanged"] == len(demo.DATASETS)
+    assert stats["proposal_unchanged"] == len(demo.PROPOSALS)
     assert len(_call("package_list")) == count_before
     assert snapshot() == before
     assert any(tk.config["ckan.site_url"] in line for line in lines)
@@ -132,3 +265,26 @@ def test_seed_repairs_drift():
         demo.DATASETS[0]["tags"])
     assert _call("package_show", id=demo.DATASETS[1]["name"])["state"] == \
         "active"
+
+
+def test_seed_repairs_classification_drift():
+    demo.seed(echo=_quiet)
+    secret = _specs(C.RAHASIA)[0]
+    wanted = demo.classification_fields(secret)
+    # the PPID changes a decision by hand and settles a pending proposal
+    _call("ppidrequest_classification_decide", id=secret["name"],
+          **dict(wanted, classification_consequence="Diubah manual: "
+                 "alasan lain yang cukup panjang."))
+    proposal = demo.PROPOSALS[0]
+    current = _call("package_show", id=proposal["dataset"])
+    _call("ppidrequest_classification_decide", id=proposal["dataset"],
+          **{f: current[f] for f in CLASSIFICATION_FIELDS})
+    assert not C.proposal_of(_call("package_show", id=proposal["dataset"]))
+
+    stats = demo.seed(echo=_quiet)
+
+    assert stats["dataset_updated"] == 1
+    assert stats["proposal_created"] == 1
+    pkg = _call("package_show", id=secret["name"])
+    assert {f: pkg.get(f) or "" for f in CLASSIFICATION_FIELDS} == wanted
+    assert C.proposal_of(_call("package_show", id=proposal["dataset"]))
