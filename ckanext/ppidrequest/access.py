@@ -9,6 +9,7 @@ of CKAN. Rahasia metadata is public too unless
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Mapping
 
 import ckan.model as model
@@ -21,7 +22,7 @@ REDACTED_FLAG = "ppidrequest_data_withheld"
 # what a withheld resource keeps: its description, never where the data is.
 # A list of what may stay, not of what must go: schemas and extensions add
 # resource fields (download_url, access_url, uri...) that can point at data.
-_RESOURCE_METADATA_KEYS = frozenset((
+RESOURCE_METADATA_KEYS = frozenset((
     "id", "package_id", "name", "description", "format", "mimetype",
     "mimetype_inner", "created", "metadata_modified", "position", "state",
     "resource_type", "language", "name_translated", "description_translated",
@@ -52,7 +53,7 @@ def can_see_metadata(user: Any, pkg: Mapping[str, Any]) -> bool:
 
 def redact_resource(resource: dict[str, Any]) -> dict[str, Any]:
     for key in list(resource):
-        if key not in _RESOURCE_METADATA_KEYS:
+        if key not in RESOURCE_METADATA_KEYS:
             del resource[key]
     resource["url"] = ""
     resource["url_type"] = None
@@ -65,8 +66,14 @@ def redact_resource(resource: dict[str, Any]) -> dict[str, Any]:
 def redact_package(pkg: dict[str, Any]) -> dict[str, Any]:
     for resource in pkg.get("resources") or []:
         redact_resource(resource)
-    # a pending proposal is internal to the PPID procedure
-    pkg.pop(C.PROPOSAL_FIELD, None)
+    # who proposed what, and why, is internal to the PPID procedure; the
+    # proposed class stays, since it governs how the dataset is handled
+    proposal = C.proposal_of(pkg)
+    if proposal:
+        pkg[C.PROPOSAL_FIELD] = json.dumps(
+            {"classification": proposal.get("classification")})
+    else:
+        pkg.pop(C.PROPOSAL_FIELD, None)
     pkg[REDACTED_FLAG] = True
     return pkg
 

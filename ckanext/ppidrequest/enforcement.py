@@ -47,6 +47,16 @@ def index_classification(pkg_dict: dict[str, Any]) -> dict[str, Any]:
     pkg_dict["classification"] = C.handled_as(pkg_dict)
     for key in (C.PROPOSAL_FIELD, "extras_" + C.PROPOSAL_FIELD):
         pkg_dict.pop(key, None)
+    if pkg_dict["classification"] != C.TERBUKA:
+        # Indexed, res_url answers queries (res_url:https://host/a*) and
+        # feeds the free text: anyone could spell a withheld URL out one
+        # character at a time from the result counts. The stored
+        # data_dict keeps it for those who may get the data.
+        pkg_dict.pop("res_url", None)
+        for key in [k for k in pkg_dict if k.startswith("res_extras_")]:
+            if key[len("res_extras_"):] not in \
+                    access.RESOURCE_METADATA_KEYS:
+                pkg_dict.pop(key)
     return pkg_dict
 
 
@@ -68,8 +78,14 @@ def guard_search_params(params: dict[str, Any]) -> dict[str, Any]:
         params["facet.field"] = [f for f in facets if not _sensitive(f)]
     fl = params.get("fl")
     if fl:
-        fields = fl if isinstance(fl, list) else str(fl).replace(",", " ").split()
-        if any(_sensitive(f) or f == "*" for f in fields) and "id" not in fields:
+        # the API hands a string over as ["a,b"]: split every item
+        items = fl if isinstance(fl, list) else [fl]
+        fields = [f for item in items
+                  for f in str(item).replace(",", " ").split()]
+        # the results are checked by id: ask for it
+        if "id" not in fields and (
+                any(_sensitive(f) or f == "*" for f in fields)
+                or tk.config.get("ckanext.ppidrequest.hide_rahasia_metadata")):
             fields = ["id"] + fields
         params["fl"] = fields
     return params
@@ -88,20 +104,41 @@ def _redact_fl_result(result: dict[str, Any]) -> None:
             result.pop(key)
 
 
+def _hiding() -> bool:
+    """Hidden rahasia datasets are dropped from the results of searches
+    made during a request (not jobs or commands), whatever their context:
+    a search with ignore_auth skips the permission labels, and CKAN's own
+    pages make such searches (the featured groups of the home page)."""
+    from flask import has_request_context
+    return bool(tk.config.get("ckanext.ppidrequest.hide_rahasia_metadata")
+                and has_request_context())
+
+
 def redact_search_results(search_results: dict[str, Any]) -> dict[str, Any]:
     user = roles.Viewer(roles.current_user_name())
+    hiding = _hiding()
+    kept = []
     for result in search_results.get("results", []):
         if not isinstance(result, dict):
+            kept.append(result)
             continue
         if "resources" in result or "classification" in result:
             fields = result
         else:
             fields = access.package_fields(result.get("id", "")) or {}
+        if hiding and not access.can_see_metadata(user, fields):
+            continue
+        kept.append(result)
         if access.can_access_data(user, fields):
             continue
         if "resources" in result:
             access.redact_package(result)
         _redact_fl_result(result)
+    dropped = len(search_results.get("results", [])) - len(kept)
+    if dropped:
+        search_results["results"] = kept
+        search_results["count"] = max(
+            0, (search_results.get("count") or 0) - dropped)
     return search_results
 
 

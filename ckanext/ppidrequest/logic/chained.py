@@ -286,8 +286,6 @@ def _activity_package_id(data_dict) -> str | None:
     package = data.get("package") if isinstance(data, dict) else None
     if isinstance(package, dict) and package.get("id"):
         return package["id"]
-    if isinstance(data, dict) and data.get("view_type"):
-        return data.get("package_id")  # a resource view's activity
     return None
 
 

@@ -427,3 +427,24 @@ def test_anonymous_visitors_read_the_history(app, people):
     res = app.get("/api/3/action/ppidrequest_classification_history",
                   query_string={"id": "ds-h"})
     assert res.json["result"][0]["to_classification"] == "terbuka"
+
+
+def test_a_pending_stricter_proposal_shows_on_the_public_page(app, people):
+    """Open data proposed for restriction is handled as restricted, and
+    the page says so rather than 'Terbuka' (the proposer and reasons stay
+    internal)."""
+    _create(people["admin"], name="ds-s", owner_org=people["opd"]["id"],
+            classification="terbuka",
+            resources=[{"url": "http://example.com/s-SECRET.csv"}])
+    call_action("ppidrequest_classification_propose",
+                {"user": people["producer"]["name"]}, id="ds-s",
+                classification="terbatas", note="catatan internal",
+                **{k: v for k, v in BASIS.items()
+                   if k != "classification_decision_ref"})
+    page = app.get("/dataset/ds-s").body
+    assert "ppid-badge-terbatas" in page
+    assert "ppid-badge-terbuka" not in page
+    assert "SECRET" not in page
+    shown = app.get("/api/3/action/package_show",
+                    query_string={"id": "ds-s"}).json["result"]
+    assert json.loads(shown[C.PROPOSAL_FIELD]) == {"classification": "terbatas"}
