@@ -37,10 +37,15 @@ def can_access_data(user: Any, pkg: Mapping[str, Any]) -> bool:
         return True
     if user is None or user == "":
         return False
-    if isinstance(user, roles.Viewer):
-        return user.can_access(pkg.get("owner_org"))
-    return (roles.is_ppid(user) or roles.is_walidata(user)
-            or roles.is_producer(user, pkg.get("owner_org")))
+    viewer = user if isinstance(user, roles.Viewer) else roles.Viewer(user)
+    return viewer.can_access(pkg.get("owner_org"))
+
+
+def refusal() -> dict[str, Any]:
+    """The auth answer of every route that would hand out withheld data."""
+    return {"success": False,
+            "msg": tk._("The data of this dataset is not open: request it "
+                        "from the PPID")}
 
 
 def can_see_metadata(user: Any, pkg: Mapping[str, Any]) -> bool:

@@ -165,7 +165,7 @@ def dataset_labels(dataset_obj, labels: list[str]) -> list[str]:
 
 
 def user_labels(user_obj, labels: list[str]) -> list[str]:
-    if user_obj and not getattr(user_obj, "is_anonymous", False) and (
-            roles.is_ppid(user_obj) or roles.is_walidata(user_obj)):
+    if user_obj and not getattr(user_obj, "is_anonymous", False) and \
+            roles.Viewer(user_obj).privileged:
         labels = labels + [PRIVILEGED_LABEL]
     return labels

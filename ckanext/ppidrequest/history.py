@@ -1,22 +1,12 @@
 """Write the classification history handed over by the dataset validator."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import ckan.model as model
 
-from .logic.validators import take_change
+from .logic.validators import parse_date, take_change
 from .model import ClassificationEvent
-
-
-def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def record_changes(context: dict[str, Any], pkg_dict: dict[str, Any]) -> None:
@@ -34,7 +24,7 @@ def record_changes(context: dict[str, Any], pkg_dict: dict[str, Any]) -> None:
         to_classification=change["to"],
         ground=basis.get("classification_ground") or None,
         consequence=basis.get("classification_consequence") or None,
-        exempt_until=_date(basis.get("classification_exempt_until")),
+        exempt_until=parse_date(basis.get("classification_exempt_until")),
         exempt_reason=basis.get("classification_exempt_reason") or None,
         decision_ref=basis.get("classification_decision_ref") or None,
         note=note,

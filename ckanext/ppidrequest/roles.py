@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
@@ -28,12 +27,11 @@ def _user_obj(user: Any) -> model.User | None:
     return model.User.get(user)
 
 
-def memberships(user: Any) -> dict[str, str]:
-    """``{organization name: capacity}`` of the user's active memberships."""
-    obj = _user_obj(user)
-    if obj is None:
-        return {}
-    rows = (model.Session.query(model.Group.name, model.Member.capacity)
+def _memberships(obj: model.User) -> list[tuple[str, str, str]]:
+    """``(organization name, organization id, capacity)`` of the user's
+    active organization memberships."""
+    return (model.Session.query(model.Group.name, model.Group.id,
+                                model.Member.capacity)
             .join(model.Member, model.Member.group_id == model.Group.id)
             .filter(model.Member.table_name == "user",
                     model.Member.table_id == obj.id,
@@ -41,7 +39,14 @@ def memberships(user: Any) -> dict[str, str]:
                     model.Group.state == "active",
                     model.Group.is_organization.is_(True))
             .all())
-    return {name: capacity for name, capacity in rows}
+
+
+def memberships(user: Any) -> dict[str, str]:
+    """``{organization name: capacity}`` of the user's active memberships."""
+    obj = _user_obj(user)
+    if obj is None:
+        return {}
+    return {name: capacity for name, _id, capacity in _memberships(obj)}
 
 
 def is_sysadmin(user: Any) -> bool:
@@ -49,58 +54,43 @@ def is_sysadmin(user: Any) -> bool:
     return bool(obj and obj.sysadmin and obj.state == "active")
 
 
-def _member_of_any(user: Any, orgs: Iterable[str]) -> bool:
-    mine = memberships(user)
-    return any(org in mine for org in orgs)
+def _in_role_orgs(org_names: Iterable[str], option: str) -> bool:
+    return any(org in org_names for org in tk.config.get(option))
 
 
 def is_ppid(user: Any) -> bool:
-    return is_sysadmin(user) or _member_of_any(
-        user, tk.config.get("ckanext.ppidrequest.ppid_organizations"))
+    return is_sysadmin(user) or _in_role_orgs(
+        memberships(user), "ckanext.ppidrequest.ppid_organizations")
+
+
+def is_walidata(user: Any) -> bool:
+    return _in_role_orgs(memberships(user),
+                         "ckanext.ppidrequest.walidata_organizations")
 
 
 class Viewer:
-    """A user's roles, read once, for checks over many datasets."""
+    """A user's roles, read with one query, for checks over many datasets."""
 
     def __init__(self, user: Any):
         obj = _user_obj(user)
         self.name = obj.name if obj else None
-        orgs = memberships(obj) if obj else {}
+        rows = _memberships(obj) if obj else []
+        names = {name for name, _id, _capacity in rows}
+        self.org_ids = {org_id for _name, org_id, _capacity in rows}
         self.privileged = bool(obj) and (
             is_sysadmin(obj)
-            or any(o in orgs for o in tk.config.get(
-                "ckanext.ppidrequest.ppid_organizations"))
-            or any(o in orgs for o in tk.config.get(
-                "ckanext.ppidrequest.walidata_organizations")))
-        self.org_ids = set()
-        if orgs:
-            self.org_ids = {g.id for g in model.Session.query(model.Group.id)
-                            .filter(model.Group.name.in_(list(orgs)))}
+            or _in_role_orgs(names, "ckanext.ppidrequest.ppid_organizations")
+            or _in_role_orgs(names,
+                             "ckanext.ppidrequest.walidata_organizations"))
 
     def can_access(self, owner_org: str | None) -> bool:
+        """PPID, Walidata, or a member of the owner organization."""
         return self.privileged or (owner_org in self.org_ids)
 
 
-def is_walidata(user: Any) -> bool:
-    return _member_of_any(
-        user, tk.config.get("ckanext.ppidrequest.walidata_organizations"))
-
-
-def is_producer(user: Any, owner_org: str | None) -> bool:
-    """A member (any capacity) of the dataset's owner organization."""
-    if not owner_org:
-        return False
-    obj = _user_obj(user)
-    if obj is None:
-        return False
-    group = model.Group.get(owner_org)
-    if group is None:
-        return False
-    return group.name in memberships(obj)
-
-
 def may_propose(user: Any, owner_org: str | None) -> bool:
-    return is_walidata(user) or is_producer(user, owner_org) or is_ppid(user)
+    """The same people who get a dataset's data may propose its class."""
+    return Viewer(user).can_access(owner_org)
 
 
 def current_user_name() -> str | None:
@@ -111,11 +101,3 @@ def current_user_name() -> str | None:
     except (RuntimeError, AttributeError):
         pass
     return None
-
-
-def can_edit_dataset(user: Any, package_id: str) -> bool:
-    obj = _user_obj(user)
-    if obj is None:
-        return False
-    return authz.is_authorized_boolean(
-        "package_update", {"user": obj.name}, {"id": package_id})

@@ -65,9 +65,7 @@ def _resource_data_auth(next_auth, context, data_dict):
         (data_dict or {}).get("id")
     fields = access.package_for_resource(resource_id) if resource_id else None
     if fields and not access.can_access_data(context.get("user"), fields):
-        return {"success": False,
-                "msg": _("The data of this dataset is not open: request it "
-                         "from the PPID")}
+        return access.refusal()
     return result
 
 

@@ -296,9 +296,7 @@ def _activity_data_auth(next_auth, context, data_dict):
     pid = _activity_package_id(data_dict)
     if pid and not access.user_can_access_package_id(context.get("user"),
                                                       pid):
-        return {"success": False,
-                "msg": tk._("The data of this dataset is not open: request "
-                            "it from the PPID")}
+        return access.refusal()
     return result
 
 

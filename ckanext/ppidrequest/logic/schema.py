@@ -3,6 +3,15 @@ from __future__ import annotations
 from ckan.logic.schema import validator_args
 
 
+def _basis(ignore_missing, unicode_safe) -> dict:
+    """The dataset's basis fields, as the dataset schema's validator takes
+    them (it checks them together)."""
+    return {field: [ignore_missing, unicode_safe] for field in (
+        "classification_ground", "classification_consequence",
+        "classification_exempt_until", "classification_exempt_reason",
+        "note")}
+
+
 @validator_args
 def classification_decide(not_empty, unicode_safe, ignore_missing,
                           boolean_validator):
@@ -12,12 +21,8 @@ def classification_decide(not_empty, unicode_safe, ignore_missing,
         "approve_proposal": [ignore_missing, boolean_validator],
         # ...or decide these values (the dataset fields of the same name)
         "classification": [ignore_missing, unicode_safe],
-        "classification_ground": [ignore_missing, unicode_safe],
-        "classification_consequence": [ignore_missing, unicode_safe],
-        "classification_exempt_until": [ignore_missing, unicode_safe],
-        "classification_exempt_reason": [ignore_missing, unicode_safe],
         "classification_decision_ref": [ignore_missing, unicode_safe],
-        "note": [ignore_missing, unicode_safe],
+        **_basis(ignore_missing, unicode_safe),
     }
 
 
@@ -26,11 +31,7 @@ def classification_propose(not_empty, unicode_safe, ignore_missing):
     return {
         "id": [not_empty, unicode_safe],
         "classification": [not_empty, unicode_safe],
-        "classification_ground": [ignore_missing, unicode_safe],
-        "classification_consequence": [ignore_missing, unicode_safe],
-        "classification_exempt_until": [ignore_missing, unicode_safe],
-        "classification_exempt_reason": [ignore_missing, unicode_safe],
-        "note": [ignore_missing, unicode_safe],
+        **_basis(ignore_missing, unicode_safe),
     }
 
 

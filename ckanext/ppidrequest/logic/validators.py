@@ -51,7 +51,7 @@ def _value(data: dict, name: str) -> Any:
     return value
 
 
-def _parse_date(value: Any) -> dt.date | None:
+def parse_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -87,7 +87,7 @@ def _basis_errors(cls: str, basis: dict[str, Any],
             "Describe the consequence test: what harm opening this data "
             "would cause (at least 20 characters)")
     try:
-        until = _parse_date(basis["classification_exempt_until"])
+        until = parse_date(basis["classification_exempt_until"])
     except ValueError:
         until = None
         errors["classification_exempt_until"] = _(
