@@ -5,6 +5,7 @@ import datetime as dt
 import uuid
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 import ckan.model as model
@@ -60,3 +61,180 @@ class ClassificationEvent(BaseModel):
             "decision_ref": self.decision_ref,
             "note": self.note,
         }
+
+
+# -- requests ----------------------------------------------------------------
+
+class Request(BaseModel):
+    """A request for information (permohonan informasi publik).
+
+    Deadlines are dates so that "overdue" and "due soon" are indexed SQL;
+    the ``*_start`` dates they were counted from are kept so that a change
+    to the regency's days off can count them again."""
+
+    __tablename__ = "ppidrequest_request"
+
+    id: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True,
+                                    default=_uuid)
+    registration_number: Mapped[str] = mapped_column(
+        sa.UnicodeText, nullable=False, unique=True)
+    year: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    sequence: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    access_code_hash: Mapped[str] = mapped_column(sa.UnicodeText,
+                                                  nullable=False)
+    revision: Mapped[int] = mapped_column(sa.Integer, nullable=False,
+                                          default=1)
+
+    applicant_type: Mapped[str] = mapped_column(sa.UnicodeText,
+                                                nullable=False)
+    applicant_name: Mapped[str] = mapped_column(sa.UnicodeText,
+                                                nullable=False)
+    applicant_nik: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    applicant_org_registration: Mapped[str | None] = mapped_column(
+        sa.UnicodeText)
+    applicant_address: Mapped[str] = mapped_column(sa.UnicodeText,
+                                                   nullable=False)
+    applicant_occupation: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    applicant_phone: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    applicant_email: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    applicant_proxy_for: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    applicant_user_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+    information_requested: Mapped[str] = mapped_column(sa.UnicodeText,
+                                                       nullable=False)
+    purpose: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    obtain_method: Mapped[str] = mapped_column(sa.UnicodeText,
+                                               nullable=False)
+    copy_format: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    delivery_method: Mapped[str] = mapped_column(sa.UnicodeText,
+                                                 nullable=False)
+    dataset_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    owner_org: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+    channel: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    received_at: Mapped[dt.date] = mapped_column(sa.Date, nullable=False)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    created_by: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    modified: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+
+    state: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    # the legal clock: 10 working days from clock_start (+ extension_days)
+    clock_start: Mapped[dt.date | None] = mapped_column(sa.Date)
+    due_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    extended: Mapped[bool] = mapped_column(sa.Boolean, nullable=False,
+                                           default=False)
+    extension_days: Mapped[int] = mapped_column(sa.Integer, nullable=False,
+                                                default=0)
+    extension_reason: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    # incomplete request: the applicant's 3 working days
+    completion_start: Mapped[dt.date | None] = mapped_column(sa.Date)
+    completion_due_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    # the current step's target from the service standard (mutu baku)
+    step_start: Mapped[dt.date | None] = mapped_column(sa.Date)
+    step_days: Mapped[int | None] = mapped_column(sa.Integer)
+    step_due_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+
+    forwarded_org: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+    # outcome
+    closed_at: Mapped[dt.datetime | None] = mapped_column(
+        sa.DateTime(timezone=True))
+    partial: Mapped[bool] = mapped_column(sa.Boolean, nullable=False,
+                                          default=False)
+    withheld_note: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    pdp_check: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    pdp_note: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    rejection_ground: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    rejection_consequence: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    held_by: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    refusal_proposal: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    refusal_ground: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    outcome_note: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+
+class RequestEvent(BaseModel):
+    """One step of a request: who, when, which action, from and to which
+    state, the note and the action's data. Append-only."""
+
+    __tablename__ = "ppidrequest_request_event"
+
+    id: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True,
+                                    default=_uuid)
+    request_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_request.id"),
+        nullable=False)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    actor_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    action: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    from_state: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    to_state: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    note: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    data: Mapped[dict] = mapped_column(JSONB, nullable=False, default=dict)
+
+
+class RequestSequence(BaseModel):
+    """The last registration number given in a year. Incremented inside the
+    creating transaction, so numbers have no gaps: a rolled-back request
+    gives its number back."""
+
+    __tablename__ = "ppidrequest_request_sequence"
+
+    year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+
+
+class Holiday(BaseModel):
+    """A regency's own day off (on top of national holidays)."""
+
+    __tablename__ = "ppidrequest_holiday"
+
+    day: Mapped[dt.date] = mapped_column(sa.Date, primary_key=True)
+    name: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    created_by: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+
+class Delivery(BaseModel):
+    """A file or a resource given for a request: submitted by the agency
+    (``stage='submitted'``) and released by the PPID to the applicant
+    (``stage='released'``, with an expiry)."""
+
+    __tablename__ = "ppidrequest_delivery"
+
+    id: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True,
+                                    default=_uuid)
+    request_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_request.id"),
+        nullable=False)
+    stage: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    resource_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    storage_path: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    filename: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    mimetype: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    size: Mapped[int | None] = mapped_column(sa.BigInteger)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    created_by: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(
+        sa.DateTime(timezone=True))
+
+
+class Download(BaseModel):
+    """One download of a released delivery."""
+
+    __tablename__ = "ppidrequest_download"
+
+    id: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True,
+                                    default=_uuid)
+    delivery_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_delivery.id"),
+        nullable=False)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    user_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    ip: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    user_agent: Mapped[str | None] = mapped_column(sa.UnicodeText)
