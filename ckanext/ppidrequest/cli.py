@@ -58,3 +58,27 @@ def classify(default, orgs, ground, consequence, until, indefinite_reason,
         click.echo(f"Report written to {report}")
     if apply and any(r.result.startswith("error") for r in rows):
         raise click.exceptions.Exit(1)
+
+
+@ppidrequest.command("remind")
+@click.option("--days", default=2, show_default=True,
+              help="Remind of requests due within this many working days.")
+@click.option("--enqueue", is_flag=True,
+              help="Put the run on CKAN's job queue (ckan jobs worker) "
+                   "instead of running it here.")
+def remind(days, enqueue):
+    """Lapse incomplete requests whose time ran out, and email officers
+    the requests due soon or overdue. Run it daily from cron, e.g.
+    ``0 7 * * 1-5 ckan -c /etc/ckan/ckan.ini ppidrequest remind``."""
+    import ckan.plugins.toolkit as tk
+
+    from . import notify
+
+    if enqueue:
+        job = tk.enqueue_job(notify.send_reminders, [days],
+                             title="ppidrequest reminders")
+        click.echo(f"Queued job {job.id}")
+        return
+    result = notify.send_reminders(days)
+    click.echo("{lapsed} request(s) lapsed; {reminders} reminder(s), "
+               "{sent} sent".format(**result))

@@ -5,7 +5,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
-from . import access, roles
+from . import access, labels, roles
 from . import classification as C
 
 
@@ -67,6 +67,14 @@ def ppidrequest_classification_history(pkg_id: str) -> list[dict[str, Any]]:
             {"user": roles.current_user_name() or ""}, {"id": pkg_id})
     except (tk.ObjectNotFound, tk.NotAuthorized):
         return []
+
+
+def ppidrequest_state_label(state: str | None) -> str:
+    return labels.label(labels.STATES, state, _lang())
+
+
+def ppidrequest_action_label(action: str | None) -> str:
+    return labels.label(labels.ACTIONS, action, _lang())
 
 
 def get_helpers():

@@ -6,8 +6,10 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultPermissionLabels, DefaultTranslation
 
-from . import classification_views, enforcement, helpers, history, views
-from .logic import action, auth, chained, validators
+from . import (classification_views, delivery_views, enforcement, helpers,
+               history, notify, signals, views)
+from .logic import (action, auth, chained, request_action, request_auth,
+                    request_validators, validators)
 
 
 @tk.blanket.config_declarations
@@ -26,6 +28,7 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IPermissionLabels)
+    p.implements(p.ISignal)
 
     # IConfigurer
     def update_config(self, config):
@@ -39,7 +42,8 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
 
     # IActions / IAuthFunctions / IValidators / ITemplateHelpers
     def get_actions(self):
-        actions = {**action.get_actions(), **chained.get_actions()}
+        actions = {**action.get_actions(), **chained.get_actions(),
+                   **request_action.get_actions()}
         if "dcat" in tk.aslist(tk.config.get("ckan.plugins")):
             # keep the access profile in every DCAT serialization, whatever
             # ?profiles= a caller asks for
@@ -48,17 +52,20 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
         return actions
 
     def get_auth_functions(self):
-        return {**auth.get_auth_functions(), **chained.get_auth_functions()}
+        return {**auth.get_auth_functions(), **chained.get_auth_functions(),
+                **request_auth.get_auth_functions()}
 
     def get_validators(self):
-        return validators.get_validators()
+        return {**validators.get_validators(),
+                **request_validators.get_validators()}
 
     def get_helpers(self):
         return helpers.get_helpers()
 
     # IBlueprint
     def get_blueprint(self):
-        return views.get_blueprints() + classification_views.get_blueprints()
+        return (views.get_blueprints() + classification_views.get_blueprints()
+                + delivery_views.get_blueprints())
 
     # IFacets
     def dataset_facets(self, facets_dict, package_type):
@@ -100,3 +107,7 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
     def get_user_dataset_labels(self, user_obj):
         labels = super().get_user_dataset_labels(user_obj)
         return enforcement.user_labels(user_obj, labels)
+
+    # ISignal
+    def get_signal_subscriptions(self):
+        return {signals.request_event: [notify.on_request_event]}

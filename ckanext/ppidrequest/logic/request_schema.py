@@ -1,0 +1,141 @@
+"""navl schemas of the request actions."""
+from __future__ import annotations
+
+from ckan.logic.schema import validator_args
+
+from .. import classification as C
+from .. import workflow as W
+
+
+@validator_args
+def request_create(not_empty, ignore_empty, unicode_safe, strip_value,
+                   ppidrequest_choice, email_validator, ppidrequest_nik,
+                   ppidrequest_phone, ppidrequest_dataset,
+                   ppidrequest_organization, ppidrequest_past_date,
+                   ppidrequest_short_text, ppidrequest_long_text):
+    short = [ppidrequest_short_text, unicode_safe]
+    long_ = [ppidrequest_long_text, unicode_safe]
+    return {
+        "applicant_type": [not_empty, unicode_safe,
+                           ppidrequest_choice(list(W.APPLICANT_TYPES))],
+        "applicant_name": [not_empty] + short,
+        "applicant_nik": [ignore_empty, unicode_safe, ppidrequest_nik],
+        "applicant_org_registration": [ignore_empty] + short,
+        "applicant_address": [not_empty] + long_,
+        "applicant_occupation": [ignore_empty] + short,
+        "applicant_phone": [ignore_empty, unicode_safe, ppidrequest_phone],
+        "applicant_email": [ignore_empty, unicode_safe, strip_value,
+                            email_validator],
+        "applicant_proxy_for": [ignore_empty] + short,
+        "information_requested": [not_empty] + long_,
+        "purpose": [not_empty] + long_,
+        "obtain_method": [not_empty, unicode_safe,
+                          ppidrequest_choice(list(W.OBTAIN_METHODS))],
+        "copy_format": [ignore_empty, unicode_safe,
+                        ppidrequest_choice(list(W.COPY_FORMATS))],
+        "delivery_method": [not_empty, unicode_safe,
+                            ppidrequest_choice(list(W.DELIVERY_METHODS))],
+        "dataset_id": [ignore_empty, unicode_safe, ppidrequest_dataset],
+        "owner_org": [ignore_empty, unicode_safe, ppidrequest_organization],
+        "channel": [ignore_empty, unicode_safe, ppidrequest_choice(list(W.CHANNELS))],
+        "received_at": [ignore_empty, ppidrequest_past_date],
+    }
+
+
+#: what an applicant may change when completing a request
+COMPLETABLE = tuple(name for name in W.REQUEST_FIELDS
+                    if name not in ("applicant_type", "dataset_id",
+                                    "owner_org"))
+
+
+@validator_args
+def request_ref(not_empty, unicode_safe):
+    return {"id": [not_empty, unicode_safe]}
+
+
+@validator_args
+def request_list(ignore_empty, unicode_safe, boolean_validator,
+                 natural_number_validator, ppidrequest_choice, ppidrequest_state_list,
+                 ppidrequest_organization, ppidrequest_short_text):
+    return {
+        "state": [ignore_empty, ppidrequest_state_list],
+        "organization": [ignore_empty, unicode_safe,
+                         ppidrequest_organization],
+        "overdue": [ignore_empty, boolean_validator],
+        "due_within": [ignore_empty, natural_number_validator],
+        "q": [ignore_empty, ppidrequest_short_text, unicode_safe],
+        "sort": [ignore_empty, unicode_safe, ppidrequest_choice([
+            "due_date asc", "due_date desc", "received_at asc",
+            "received_at desc"])],
+        "limit": [ignore_empty, natural_number_validator],
+        "offset": [ignore_empty, natural_number_validator],
+    }
+
+
+@validator_args
+def request_track(not_empty, unicode_safe, strip_value):
+    return {
+        "registration_number": [not_empty, unicode_safe, strip_value],
+        "access_code": [not_empty, unicode_safe, strip_value],
+    }
+
+
+@validator_args
+def transition_base(not_empty, ignore_empty, unicode_safe, strip_value,
+                    ppidrequest_choice, natural_number_validator,
+                    ppidrequest_long_text):
+    return {
+        "id": [not_empty, unicode_safe],
+        "action": [not_empty, unicode_safe, ppidrequest_choice(list(W.ACTIONS))],
+        "note": [ignore_empty, ppidrequest_long_text, unicode_safe],
+        "revision": [ignore_empty, natural_number_validator],
+        "access_code": [ignore_empty, unicode_safe],
+    }
+
+
+@validator_args
+def transition_fields(ignore_empty, unicode_safe, strip_value, ppidrequest_choice,
+                      boolean_validator, int_validator,
+                      ppidrequest_organization, ppidrequest_long_text,
+                      ppidrequest_short_text):
+    """The fields of every action (each action checks which it needs)."""
+    long_ = [ignore_empty, ppidrequest_long_text, unicode_safe]
+    return {
+        "organization": [ignore_empty, unicode_safe,
+                         ppidrequest_organization],
+        "resource_id": [ignore_empty, unicode_safe],
+        "refusal_proposal": long_,
+        "refusal_ground": [ignore_empty, unicode_safe,
+                           ppidrequest_choice(list(C.GROUNDS))],
+        "reason": long_,
+        "days": [ignore_empty, int_validator],
+        "pdp_check": [ignore_empty, unicode_safe,
+                      ppidrequest_choice(list(W.PDP_RESULTS))],
+        "pdp_note": long_,
+        "partial": [ignore_empty, boolean_validator],
+        "withheld_note": long_,
+        "outcome_note": long_,
+        "release_submitted": [ignore_empty, boolean_validator],
+        "ground": [ignore_empty, unicode_safe, ppidrequest_choice(list(C.GROUNDS))],
+        "consequence": long_,
+        "held_by": [ignore_empty, ppidrequest_short_text, unicode_safe],
+    }
+
+
+@validator_args
+def holiday_create(not_empty, unicode_safe, strip_value, isodate,
+                   ppidrequest_short_text):
+    return {
+        "date": [not_empty, isodate],
+        "name": [not_empty, ppidrequest_short_text, unicode_safe],
+    }
+
+
+@validator_args
+def holiday_delete(not_empty, isodate):
+    return {"date": [not_empty, isodate]}
+
+
+@validator_args
+def holiday_list(ignore_empty, int_validator):
+    return {"year": [ignore_empty, int_validator]}
