@@ -56,8 +56,9 @@ def ppidrequest_event_list(context, data_dict):
 
 
 def ppidrequest_list(context, data_dict):
-    # logged-in users only (anonymous callers are refused by CKAN); the
-    # action lists only what the caller may see
+    # logged-in users only; the action lists only what they may see
+    if W.Actor(context.get("user") or None).user is None:
+        return {"success": False, "msg": _("Log in to list requests")}
     return {"success": True}
 
 

@@ -667,3 +667,36 @@ def test_list_filters_sorts_and_pages(actors):
                     {"due_within": "soon"}, {"organization": "nowhere"}):
             with pytest.raises(tk.ValidationError):
                 act(ppid, "ppidrequest_list", **bad)
+
+
+# -- over HTTP ---------------------------------------------------------------
+
+def test_http_api_create_bad_input_and_upload(app, actors, smtp):
+    resp = app.post("/api/3/action/ppidrequest_create",
+                    json=dict(FORM, applicant_nik="abc"), status=409)
+    assert resp.json["error"]["applicant_nik"] == ["A NIK has 16 digits"]
+    resp = app.post("/api/3/action/ppidrequest_create", json=FORM)
+    req = resp.json["result"]
+    assert req["access_code"]
+    ppid = factories.APIToken(user=actors["ppid"]["name"])["token"]
+    for action, fields in (("review", {}),
+                           ("forward", {"organization": "dinkes"})):
+        app.post("/api/3/action/ppidrequest_transition",
+                 json=dict(id=req["registration_number"], action=action,
+                           **fields),
+                 headers={"Authorization": ppid})
+    pembantu = factories.APIToken(user=actors["pembantu"]["name"])["token"]
+    resp = app.post("/api/3/action/ppidrequest_transition", data={
+        "id": req["id"], "action": "submit_data",
+        "upload": (io.BytesIO(b"desa,kasus\nC,1\n"), "kasus.csv")},
+        headers={"Authorization": pembantu})
+    assert resp.json["result"]["state"] == "data_submitted"
+    assert resp.json["result"]["deliveries"][0]["filename"] == "kasus.csv"
+    # bad fields are a clear error, not a server error
+    resp = app.post("/api/3/action/ppidrequest_transition",
+                    json={"id": req["id"], "action": "extend",
+                          "days": "banyak", "reason": {"a": 1}},
+                    headers={"Authorization": ppid}, status=409)
+    assert {"days", "reason"} <= set(resp.json["error"])
+    # anonymous list: refused
+    app.get("/api/3/action/ppidrequest_list", status=403)
