@@ -2907,7 +2907,7 @@ def _summary(s: _Seeder, password: str, seconds: float) -> Iterable[str]:
     yield ""
     yield f"Demo data for {REGENCY} ready in {seconds:.1f} s."
     kinds = ["organization", "group", "user", "membership", "dataset",
-             "resource", "proposal"]
+             "resource", "proposal", "request"]
     width = max(len(k) for k in kinds) + 1
     yield f"  {'':<{width}} created  updated  unchanged"
     for kind in kinds:
@@ -2953,6 +2953,11 @@ def seed(echo: Callable[[str], Any] = print) -> dict[str, int]:
         ensure_dataset(s, dataset)
     for proposal in PROPOSALS:
         ensure_proposal(s, proposal)
+    from . import demo_requests
+
+    for spec in demo_requests.REQUESTS:
+        demo_requests.ensure_request(spec, lambda outcome, spec=spec: s.tally(
+            "request", outcome, spec["form"]["information_requested"][:40]))
     for line in _summary(s, password, time.monotonic() - started):
         echo(line)
     return {f"{kind}_{outcome}": n for (kind, outcome), n in s.stats.items()}

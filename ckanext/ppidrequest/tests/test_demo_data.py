@@ -288,3 +288,37 @@ def test_seed_repairs_classification_drift():
     pkg = _call("package_show", id=secret["name"])
     assert {f: pkg.get(f) or "" for f in CLASSIFICATION_FIELDS} == wanted
     assert C.proposal_of(_call("package_show", id=proposal["dataset"]))
+
+
+def test_seed_walks_requests_into_every_state():
+    from ckanext.ppidrequest import demo_requests
+
+    stats = demo.seed(echo=_quiet)
+    assert stats["request_created"] == len(demo_requests.REQUESTS)
+
+    def as_(user, **data):
+        return tk.get_action("ppidrequest_list")(
+            {"user": user, "ignore_auth": False}, dict(data, limit=100))
+
+    everything = as_("ppid")
+    states = {r["state"] for r in everything["results"]}
+    assert states == {"submitted", "in_review", "forwarded",
+                      "data_submitted", "fulfilled", "rejected", "not_held",
+                      "awaiting_completion", "withdrawn"}
+    assert as_("ppid", overdue=True)["count"] >= 1
+    # the Dinas Kesehatan's PPID Pembantu sees what was forwarded to it
+    dinkes = as_("ppid-pembantu-dinkes")
+    assert dinkes["count"] == 3
+    assert {r["forwarded_organization"]["name"]
+            for r in dinkes["results"]} == {"dinas-kesehatan"}
+    # the applicant sees their own web requests, without their NIK
+    own = as_("pemohon")
+    assert own["count"] == 4
+    assert all("applicant_nik" not in r for r in own["results"])
+    assert as_("ppid-pembantu-disdukcapil")["count"] == 0
+    # the rejection started from the rahasia dataset's recorded basis
+    [rejected] = as_("ppid", state="rejected")["results"]
+    assert rejected["rejection_ground"] == "h"
+    again = demo.seed(echo=_quiet)
+    assert again["request_unchanged"] == len(demo_requests.REQUESTS)
+    assert as_("ppid")["count"] == everything["count"]
