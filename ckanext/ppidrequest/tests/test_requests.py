@@ -700,3 +700,15 @@ def test_http_api_create_bad_input_and_upload(app, actors, smtp):
     assert {"days", "reason"} <= set(resp.json["error"])
     # anonymous list: refused
     app.get("/api/3/action/ppidrequest_list", status=403)
+
+
+@pytest.mark.ckan_config("ckan.locale_default", "id")
+def test_errors_in_indonesian_on_an_indonesian_portal(app, actors):
+    resp = app.post("/api/3/action/ppidrequest_create",
+                    json=dict(FORM, applicant_nik="123",
+                              applicant_email="", applicant_phone=""),
+                    status=409)
+    assert resp.json["error"]["applicant_nik"] == \
+        ["NIK terdiri atas 16 angka"]
+    assert "Isi nomor telepon atau alamat surel" in \
+        resp.json["error"]["applicant_email"]
