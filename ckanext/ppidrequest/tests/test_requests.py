@@ -712,3 +712,40 @@ def test_errors_in_indonesian_on_an_indonesian_portal(app, actors):
         ["NIK terdiri atas 16 angka"]
     assert "Isi nomor telepon atau alamat surel" in \
         resp.json["error"]["applicant_email"]
+
+
+def test_a_restricted_resource_is_delivered_but_stays_restricted(
+        app, actors, smtp):
+    pkg = factories.Dataset(
+        owner_org=actors["dinkes"]["id"], classification="terbatas",
+        classification_ground="h",
+        classification_consequence="Mengungkap data pribadi pasien.",
+        classification_exempt_reason="Data pribadi",
+        classification_decision_ref="000.8.3/0014/PPID/2026")
+    resource = call_action(
+        "resource_create", {"user": actors["ppid"]["name"]},
+        package_id=pkg["id"], url="kunjungan.csv",
+        upload=FileStorage(io.BytesIO(b"puskesmas,kunjungan\nP1,120\n"),
+                           "kunjungan.csv", content_type="text/csv"))
+    req = act(actors["applicant"], "ppidrequest_create",
+              dataset_id=pkg["id"], **FORM)
+    move(actors["ppid"], req, "review")
+    move(actors["ppid"], req, "forward", organization="dinkes")
+    move(actors["pembantu"], req, "submit_data", resource_id=resource["id"])
+    done = move(actors["ppid"], req, "fulfil", pdp_check="justified",
+                pdp_note="Tidak memuat identitas pasien, hanya agregat")
+    [released] = [d for d in done["deliveries"] if d["stage"] == "released"]
+    path = released["download_url"].replace(tk.config["ckan.site_url"], "")
+    token = factories.APIToken(user=actors["applicant"]["name"])["token"]
+    resp = app.get(path, headers={"Authorization": token})
+    assert resp.status_code == 200
+    assert resp.data == b"puskesmas,kunjungan\nP1,120\n"
+    # the catalogue still withholds it, from the applicant too
+    direct = f"/dataset/{pkg['id']}/resource/{resource['id']}/download"
+    assert app.get(direct, headers={"Authorization": token}).status_code \
+        == 403
+    assert app.get(direct).status_code == 403
+    shown = act(actors["applicant"], "resource_show", id=resource["id"])
+    assert shown["url"] == ""
+    assert model.Package.get(pkg["id"]).extras["classification"] == \
+        "terbatas"
