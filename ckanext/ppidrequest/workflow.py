@@ -448,17 +448,41 @@ def _iso(value: Any) -> Any:
     return value
 
 
-def _org_ref(org_id: str | None) -> dict | None:
-    if not org_id:
-        return None
-    org = model.Group.get(org_id)
-    if org is None:
-        return {"id": org_id, "name": None, "title": None}
-    return {"id": org.id, "name": org.name, "title": org.title}
+class Refs:
+    """The organizations and datasets a page of requests names, read with
+    one query each."""
+
+    def __init__(self, reqs: Iterable[Request]):
+        reqs = list(reqs)
+        org_ids = {r.owner_org for r in reqs} | {r.forwarded_org
+                                                 for r in reqs}
+        org_ids.discard(None)
+        pkg_ids = {r.dataset_id for r in reqs if r.dataset_id}
+        self.orgs = {g.id: g for g in model.Session.query(model.Group)
+                     .filter(model.Group.id.in_(org_ids))} if org_ids else {}
+        self.pkgs = {p.id: p for p in model.Session.query(model.Package)
+                     .filter(model.Package.id.in_(pkg_ids))} \
+            if pkg_ids else {}
+
+    def org(self, org_id: str | None) -> dict | None:
+        if not org_id:
+            return None
+        org = self.orgs.get(org_id)
+        if org is None:
+            return {"id": org_id, "name": None, "title": None}
+        return {"id": org.id, "name": org.name, "title": org.title}
+
+    def dataset(self, pkg_id: str | None) -> dict | None:
+        pkg = self.pkgs.get(pkg_id) if pkg_id else None
+        if pkg is None or pkg.state != "active":
+            return None
+        return {"id": pkg.id, "name": pkg.name, "title": pkg.title}
 
 
 def as_dict(req: Request, roles_: set[str],
-            deliveries: Iterable[Delivery] | None = None) -> dict[str, Any]:
+            deliveries: Iterable[Delivery] | None = None,
+            refs: Refs | None = None) -> dict[str, Any]:
+    refs = refs or Refs([req])
     view = view_of(roles_)
     out = {column.name: _iso(getattr(req, column.name))
            for column in Request.__table__.columns
@@ -476,11 +500,9 @@ def as_dict(req: Request, roles_: set[str],
     out["open"] = req.state in OPEN_STATES
     out["overdue"] = bool(req.due_date and req.state in CLOCK_STATES
                           and req.due_date < today)
-    out["owner_organization"] = _org_ref(req.owner_org)
-    out["forwarded_organization"] = _org_ref(req.forwarded_org)
-    pkg = model.Package.get(req.dataset_id) if req.dataset_id else None
-    out["dataset"] = ({"id": pkg.id, "name": pkg.name, "title": pkg.title}
-                      if pkg and pkg.state == "active" else None)
+    out["owner_organization"] = refs.org(req.owner_org)
+    out["forwarded_organization"] = refs.org(req.forwarded_org)
+    out["dataset"] = refs.dataset(req.dataset_id)
     out["available_actions"] = available_actions(req, roles_)
     if deliveries is not None:
         out["deliveries"] = [delivery_dict(d, view) for d in deliveries

@@ -226,8 +226,10 @@ def ppidrequest_list(context, data_dict):
     rows = (query.order_by(order.nulls_last(), Request.created.desc(),
                            Request.id)
             .limit(limit).offset(data.get("offset") or 0).all())
+    refs = W.Refs(rows)
     return {"count": count,
-            "results": [W.as_dict(req, actor.roles_on(req)) for req in rows]}
+            "results": [W.as_dict(req, actor.roles_on(req), refs=refs)
+                        for req in rows]}
 
 
 @tk.side_effect_free
