@@ -269,10 +269,13 @@ def create(data: dict[str, Any], actor: Actor) -> tuple[Request, str,
     received = data.get("received_at") or today
     cal = clock.Calendar()
     code = new_access_code()
+    # hashing is slow on purpose: do it before the year's sequence row is
+    # locked, which serializes concurrent creates until commit
+    code_hash = hash_access_code(code)
     seq, number = next_registration_number(received)
     req = Request(
         registration_number=number, year=received.year, sequence=seq,
-        access_code_hash=hash_access_code(code), revision=1,
+        access_code_hash=code_hash, revision=1,
         channel=data.get("channel") or "web", received_at=received,
         created_by=actor.id, state=SUBMITTED, extended=False,
         extension_days=0, partial=False, clock_start=received,
