@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 5000
 
-.PHONY: demo test install bench clean-run i18n
+.PHONY: demo test install bench bench-requests clean-run i18n
 
 $(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: $(STAMP) i18n
 
 bench: $(STAMP) i18n
 	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench -- $(BIN)/python bench/search.py --rebuild-fast
+
+bench-requests: $(STAMP) i18n
+	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench_req -- $(BIN)/python bench/requests.py
 
 # Stop nothing, delete the embedded database, Redis data and uploads.
 clean-run:
