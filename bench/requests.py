@@ -78,10 +78,6 @@ TABLE = "ppidrequest_request"
 log = logging.getLogger("bench.requests")
 
 
-def say(msg: str = "") -> None:
-    print(msg, flush=True)
-
-
 def _load_search_module():
     """bench/search.py, for its organisations, word lists and helpers."""
     spec = importlib.util.spec_from_file_location(
@@ -92,6 +88,7 @@ def _load_search_module():
 
 
 S = _load_search_module()
+say = S.say
 ORGS = S.ORGS
 percentile = S.percentile
 
@@ -581,20 +578,11 @@ def write_ini() -> None:
 
 
 def db_upgrade() -> None:
-    base = [str(BIN / "ckan"), "-c", str(INI), "db", "upgrade"]
-    t0 = time.perf_counter()
-    for extra in ([], ["-p", "ppidrequest"], ["-p", "ppidrequest_pgsearch"],
-                  ["-p", "activity"]):
-        cmd = base + extra
-        say(f"$ {' '.join(cmd[1:])}")
-        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    say(f"  db upgrade done in {time.perf_counter() - t0:.1f} s")
+    S.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch", "activity"))
 
 
 def load_app():
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
-    return make_app(load_config(str(INI)))
+    return S.load_app(INI)
 
 
 def ensure_pembantu(org_id: str):
@@ -1289,16 +1277,7 @@ def main(argv: list[str] | None = None) -> int:
         from ckan import model
         import sqlalchemy as sa
         assert not tk.config.get("ckanext.ppidrequest.notify")
-        with model.meta.engine.connect() as conn:
-            pg_version = conn.execute(sa.text("SHOW server_version")).scalar()
-            settings = dict(conn.execute(sa.text(
-                "SELECT name, setting || coalesce(unit, '') FROM pg_settings "
-                "WHERE name IN ('shared_buffers', 'work_mem', "
-                "'effective_cache_size', 'max_parallel_workers_per_gather', "
-                "'jit', 'random_page_cost')")).all())
-        report["postgres"] = {"version": pg_version, "settings": settings}
-        say(f"   PostgreSQL {pg_version}; "
-            + ", ".join(f"{k}={v}" for k, v in sorted(settings.items())))
+        report["postgres"] = S.postgres_report()
 
         say("\n== 1. requests")
         admin = S.ensure_admin()

@@ -276,18 +276,37 @@ class Generator:
 # CKAN environment
 # --------------------------------------------------------------------------
 
-def db_upgrade() -> None:
-    cmd = [str(BIN / "ckan"), "-c", str(INI), "db", "upgrade"]
-    say(f"$ {' '.join(cmd[1:])}")
+def db_upgrade(ini: Path = INI, plugins: tuple[str, ...] = ()) -> None:
+    """``ckan db upgrade``, then the migrations of ``plugins``."""
+    base = [str(BIN / "ckan"), "-c", str(ini), "db", "upgrade"]
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    for extra in [[]] + [["-p", plugin] for plugin in plugins]:
+        cmd = base + extra
+        say(f"$ {' '.join(cmd[1:])}")
+        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     say(f"  db upgrade done in {time.perf_counter() - t0:.1f} s")
 
 
-def load_app():
+def load_app(ini: Path = INI):
     from ckan.cli import load_config
     from ckan.config.middleware import make_app
-    return make_app(load_config(str(INI)))
+    return make_app(load_config(str(ini)))
+
+
+def postgres_report() -> dict[str, Any]:
+    """The server's version and the settings that shape query plans."""
+    from ckan import model
+    import sqlalchemy as sa
+    with model.meta.engine.connect() as conn:
+        pg_version = conn.execute(sa.text("SHOW server_version")).scalar()
+        settings = dict(conn.execute(sa.text(
+            "SELECT name, setting || coalesce(unit, '') FROM pg_settings "
+            "WHERE name IN ('shared_buffers', 'work_mem', "
+            "'effective_cache_size', 'max_parallel_workers_per_gather', "
+            "'jit', 'random_page_cost')")).all())
+    say(f"   PostgreSQL {pg_version}; "
+        + ", ".join(f"{k}={v}" for k, v in sorted(settings.items())))
+    return {"version": pg_version, "settings": settings}
 
 
 def ensure_admin():
@@ -759,16 +778,7 @@ def main(argv: list[str] | None = None) -> int:
         from ckan import model
         import ckan.lib.search as search
         import sqlalchemy as sa
-        with model.meta.engine.connect() as conn:
-            pg_version = conn.execute(sa.text("SHOW server_version")).scalar()
-            settings = dict(conn.execute(sa.text(
-                "SELECT name, setting || coalesce(unit, '') FROM pg_settings "
-                "WHERE name IN ('shared_buffers', 'work_mem', "
-                "'effective_cache_size', 'max_parallel_workers_per_gather', "
-                "'jit', 'random_page_cost')")).all())
-        report["postgres"] = {"version": pg_version, "settings": settings}
-        say(f"   PostgreSQL {pg_version}; "
-            + ", ".join(f"{k}={v}" for k, v in sorted(settings.items())))
+        report["postgres"] = postgres_report()
         from ckanext.ppidrequest import pgsearch
         if not pgsearch.installed():
             say("ppidrequest_pgsearch is not active: check ckan.plugins")
