@@ -73,15 +73,20 @@ class Viewer:
 
     def __init__(self, user: Any):
         obj = _user_obj(user)
+        self.user = obj
         self.name = obj.name if obj else None
         rows = _memberships(obj) if obj else []
         names = {name for name, _id, _capacity in rows}
         self.org_ids = {org_id for _name, org_id, _capacity in rows}
-        self.privileged = bool(obj) and (
-            is_sysadmin(obj)
-            or _in_role_orgs(names, "ckanext.ppidrequest.ppid_organizations")
-            or _in_role_orgs(names,
-                             "ckanext.ppidrequest.walidata_organizations"))
+        #: organizations where the user is an admin or editor: the agency's
+        #: PPID Pembantu for requests forwarded to it
+        self.officer_org_ids = {org_id for _name, org_id, capacity in rows
+                                if capacity in ("admin", "editor")}
+        self.ppid = bool(obj) and (
+            is_sysadmin(obj) or _in_role_orgs(
+                names, "ckanext.ppidrequest.ppid_organizations"))
+        self.privileged = self.ppid or bool(obj) and _in_role_orgs(
+            names, "ckanext.ppidrequest.walidata_organizations")
 
     def can_access(self, owner_org: str | None) -> bool:
         """PPID, Walidata, or a member of the owner organization."""

@@ -27,6 +27,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from . import clock, roles
+from . import delivery as deliver
 from .model import Delivery, Request, RequestEvent
 
 _ = tk._
@@ -73,8 +74,6 @@ class Step:
     public_note: bool = True
 
 
-_CLOCKED = (SUBMITTED, IN_REVIEW, FORWARDED, DATA_SUBMITTED)
-
 TRANSITIONS: dict[str, Step] = {
     "review": Step((SUBMITTED,), IN_REVIEW, frozenset({PPID}),
                    public_note=False),
@@ -86,7 +85,7 @@ TRANSITIONS: dict[str, Step] = {
                     public_note=False),
     "submit_data": Step((FORWARDED,), DATA_SUBMITTED, frozenset({PEMBANTU}),
                         applicant_visible=False, public_note=False),
-    "extend": Step(_CLOCKED, None, frozenset({PPID})),
+    "extend": Step(CLOCK_STATES, None, frozenset({PPID})),
     "fulfil": Step((IN_REVIEW, DATA_SUBMITTED), FULFILLED, frozenset({PPID})),
     "reject": Step((IN_REVIEW, FORWARDED, DATA_SUBMITTED), REJECTED,
                    frozenset({PPID})),
@@ -108,18 +107,15 @@ class Actor:
     """The user behind an action and what they are to requests."""
 
     def __init__(self, user: Any, system: bool = False):
-        self.user = roles._user_obj(user)
+        viewer = roles.Viewer(user)
+        self.given = user
+        self.user = viewer.user
         self.system = system
         self.id = self.user.id if self.user else None
-        self.name = self.user.name if self.user else None
-        rows = roles._memberships(self.user) if self.user else []
-        names = {name for name, _id, _cap in rows}
-        self.ppid = system or bool(self.user) and (
-            roles.is_sysadmin(self.user) or roles._in_role_orgs(
-                names, "ckanext.ppidrequest.ppid_organizations"))
-        #: organizations in which the user is PPID Pembantu (admin/editor)
-        self.officer_orgs = {org_id for _name, org_id, cap in rows
-                             if cap in ("admin", "editor")}
+        self.name = viewer.name
+        self.ppid = system or viewer.ppid
+        #: organizations in which the user is PPID Pembantu
+        self.officer_orgs = viewer.officer_org_ids
 
     def roles_on(self, req: Request, code_ok: bool = False) -> set[str]:
         found = set()
@@ -132,6 +128,16 @@ class Actor:
         if code_ok or (self.id and req.applicant_user_id == self.id):
             found.add(APPLICANT)
         return found
+
+
+def actor_for(context) -> Actor:
+    """The caller's :class:`Actor`, read once per action call (the auth
+    function and the action share the context)."""
+    user = context.get("user") or None
+    actor = context.get("__ppidrequest_actor")
+    if actor is None or actor.given != user:
+        actor = context["__ppidrequest_actor"] = Actor(user)
+    return actor
 
 
 def visible_filter(actor: Actor):
@@ -311,15 +317,17 @@ def _event(req: Request, actor: Actor, action: str, from_state: str | None,
 
 # -- transitions -------------------------------------------------------------
 
+def find(ref: str):
+    """Query of the request whose id or registration number is ``ref``."""
+    return model.Session.query(Request).filter(model.sa.or_(
+        Request.id == ref, Request.registration_number == ref))
+
+
 def lock(ref: str) -> Request | None:
     """The request by id or registration number, locked for this
     transaction. Another transaction holding it raises :class:`Conflict`
     at once instead of waiting for it."""
-    query = (model.Session.query(Request)
-             .filter(model.sa.or_(Request.id == ref,
-                                  Request.registration_number == ref))
-             .populate_existing()
-             .with_for_update(nowait=True))
+    query = find(ref).populate_existing().with_for_update(nowait=True)
     try:
         return query.one_or_none()
     except model.sa.exc.OperationalError as error:
@@ -514,8 +522,6 @@ def as_dict(req: Request, roles_: set[str],
 
 
 def delivery_dict(delivery: Delivery, view: str | None) -> dict[str, Any]:
-    from . import delivery as deliver
-
     out = {
         "id": delivery.id,
         "stage": delivery.stage,

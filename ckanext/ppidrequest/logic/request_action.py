@@ -27,14 +27,11 @@ def _validate(data_dict: dict, schema_: dict, context) -> dict:
 
 
 def _actor(context) -> W.Actor:
-    return W.Actor(context.get("user") or None)
+    return W.actor_for(context)
 
 
 def _get(ref: str) -> Request:
-    req = (model.Session.query(Request)
-           .filter(model.sa.or_(Request.id == ref,
-                                Request.registration_number == ref))
-           .one_or_none())
+    req = W.find(ref).one_or_none()
     if req is None:
         raise tk.ObjectNotFound(_("Request not found"))
     return req

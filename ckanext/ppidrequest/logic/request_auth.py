@@ -7,24 +7,18 @@ with its access code (``ppidrequest_track``).
 """
 from __future__ import annotations
 
-import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from .. import workflow as W
-from ..model import Request
 
 _ = tk._
 
 
 def _roles(context, data_dict) -> set[str] | None:
-    ref = data_dict.get("id") or ""
-    req = (model.Session.query(Request)
-           .filter(model.sa.or_(Request.id == ref,
-                                Request.registration_number == ref))
-           .one_or_none())
+    req = W.find(data_dict.get("id") or "").one_or_none()
     if req is None:
         return None
-    return W.Actor(context.get("user") or None).roles_on(req)
+    return W.actor_for(context).roles_on(req)
 
 
 @tk.auth_allow_anonymous_access
@@ -57,7 +51,7 @@ def ppidrequest_event_list(context, data_dict):
 
 def ppidrequest_list(context, data_dict):
     # logged-in users only; the action lists only what they may see
-    if W.Actor(context.get("user") or None).user is None:
+    if W.actor_for(context).user is None:
         return {"success": False, "msg": _("Log in to list requests")}
     return {"success": True}
 
@@ -83,7 +77,7 @@ def ppidrequest_holiday_list(context, data_dict):
 
 
 def _ppid_only(context, data_dict):
-    if W.Actor(context.get("user") or None).ppid:
+    if W.actor_for(context).ppid:
         return {"success": True}
     return {"success": False,
             "msg": _("Only the PPID manages the regency's days off")}
