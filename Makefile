@@ -26,16 +26,16 @@ i18n: $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy --statistics -d ckanext/ppidrequest/i18n -D ckanext-ppidrequest
 
 demo: $(STAMP) i18n
-	$(BIN)/python -m ckanext.ppidrequest.embedded demo --port $(PORT)
+	$(BIN)/python dev/embedded.py demo --port $(PORT)
 
 test: $(STAMP) i18n
-	$(BIN)/python -m ckanext.ppidrequest.embedded test $(PYTEST_ARGS)
+	$(BIN)/python dev/embedded.py test $(PYTEST_ARGS)
 
 bench: $(STAMP) i18n
-	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench -- $(BIN)/python bench/search.py --rebuild-fast
+	$(BIN)/python dev/embedded.py exec --database ckan_bench -- $(BIN)/python bench/search.py --rebuild-fast
 
 bench-requests: $(STAMP) i18n
-	$(BIN)/python -m ckanext.ppidrequest.embedded exec --database ckan_bench_req -- $(BIN)/python bench/requests.py
+	$(BIN)/python dev/embedded.py exec --database ckan_bench_req -- $(BIN)/python bench/requests.py
 
 # Stop nothing, delete the embedded database, Redis data and uploads.
 clean-run:

@@ -5,7 +5,7 @@ register and ``ppidrequest_create`` through the HTTP API.
 Run it through the embedded-services wrapper, which starts PostgreSQL and
 Redis and puts CKAN_SQLALCHEMY_URL / CKAN_REDIS_URL in the environment:
 
-    .venv/bin/python -m ckanext.ppidrequest.embedded exec \\
+    .venv/bin/python dev/embedded.py exec \\
         --database ckan_bench_req -- .venv/bin/python bench/requests.py
 
 What it does (see bench/README.md):
@@ -432,7 +432,7 @@ def generate(n: int, seed: int, org_ids: dict[str, str],
     import ckan.plugins.toolkit as tk
     from ckan import model
     import sqlalchemy as sa
-    from ckanext.ppidrequest import clock, workflow as W
+    from ckanext.ppidrequest.requests import clock, workflow as W
 
     existing = request_count()
     if existing >= n:
@@ -520,7 +520,7 @@ def register_stats() -> dict[str, Any]:
     """Shape of the register: states, open, overdue, per organisation."""
     from ckan import model
     import sqlalchemy as sa
-    from ckanext.ppidrequest import clock
+    from ckanext.ppidrequest.requests import clock
     today = clock.today()
     with model.meta.engine.connect() as conn:
         states = dict(conn.execute(sa.text(
@@ -1002,7 +1002,7 @@ def measure_lock_hold(n: int, seed: int) -> dict[str, Any]:
     import ckan.plugins.toolkit as tk
     from ckan import model
     import sqlalchemy as sa
-    from ckanext.ppidrequest import workflow as W
+    from ckanext.ppidrequest.requests import workflow as W
     engine = model.meta.engine
     marks: dict[str, float] = {}
 
@@ -1229,7 +1229,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not os.environ.get("CKAN_SQLALCHEMY_URL"):
         say("CKAN_SQLALCHEMY_URL is not set. Run me through the wrapper:\n"
-            "  .venv/bin/python -m ckanext.ppidrequest.embedded exec "
+            "  .venv/bin/python dev/embedded.py exec "
             "--database ckan_bench_req -- .venv/bin/python bench/requests.py")
         return 2
     if not BASE_INI.exists():

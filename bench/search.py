@@ -4,7 +4,7 @@
 Run it through the embedded-services wrapper, which starts PostgreSQL and
 Redis and puts CKAN_SQLALCHEMY_URL / CKAN_REDIS_URL in the environment:
 
-    .venv/bin/python -m ckanext.ppidrequest.embedded exec --database ckan_bench \\
+    .venv/bin/python dev/embedded.py exec --database ckan_bench \\
         -- .venv/bin/python bench/search.py [--datasets 10000]
 
 What it does (see bench/README.md):
@@ -746,7 +746,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not os.environ.get("CKAN_SQLALCHEMY_URL"):
         say("CKAN_SQLALCHEMY_URL is not set. Run me through the wrapper:\n"
-            "  .venv/bin/python -m ckanext.ppidrequest.embedded exec "
+            "  .venv/bin/python dev/embedded.py exec "
             "--database ckan_bench -- .venv/bin/python bench/search.py")
         return 2
     if not INI.exists():

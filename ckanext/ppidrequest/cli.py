@@ -42,7 +42,7 @@ def classify(default, orgs, ground, consequence, until, indefinite_reason,
     basis (--ground, --consequence, --until or --indefinite-reason,
     --decision-ref), as for a decision made in the form.
     """
-    from . import bulk
+    from .classification import bulk
 
     basis = {
         "classification_ground": ground or "",
@@ -72,7 +72,7 @@ def remind(days, enqueue):
     ``0 7 * * 1-5 ckan -c /etc/ckan/ckan.ini ppidrequest remind``."""
     import ckan.plugins.toolkit as tk
 
-    from . import notify
+    from .requests import notify
 
     if enqueue:
         job = tk.enqueue_job(notify.send_reminders, [days],

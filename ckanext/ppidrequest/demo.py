@@ -42,7 +42,7 @@ from werkzeug.datastructures import FileStorage
 
 import ckan.plugins.toolkit as tk
 
-from . import classification as C
+from .classification import classes as C
 
 SEED = 2026
 YEAR = 2024

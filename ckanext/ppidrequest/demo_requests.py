@@ -15,7 +15,7 @@ from werkzeug.datastructures import FileStorage
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import clock
+from .requests import clock
 from .model import Request
 
 PPID = "ppid"

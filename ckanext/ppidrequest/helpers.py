@@ -5,8 +5,10 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
-from . import access, labels, roles
-from . import classification as C
+from . import roles
+from .classification import access
+from .classification import classes as C
+from .requests import labels
 
 
 def _lang() -> str:

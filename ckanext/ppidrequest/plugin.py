@@ -6,8 +6,9 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultPermissionLabels, DefaultTranslation
 
-from . import (classification_views, delivery_views, enforcement, helpers,
-               history, notify, signals, views)
+from . import helpers, signals, views
+from .classification import history, indexing
+from .requests import notify
 from .logic import (action, auth, chained, request_action, request_auth,
                     request_validators, validators)
 
@@ -47,8 +48,8 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
         if "dcat" in tk.aslist(tk.config.get("ckan.plugins")):
             # keep the access profile in every DCAT serialization, whatever
             # ?profiles= a caller asks for
-            from . import dcat_profile
-            actions.update(dcat_profile.get_actions())
+            from .classification import dcat
+            actions.update(dcat.get_actions())
         return actions
 
     def get_auth_functions(self):
@@ -64,34 +65,33 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
 
     # IBlueprint
     def get_blueprint(self):
-        return (views.get_blueprints() + classification_views.get_blueprints()
-                + delivery_views.get_blueprints())
+        return views.get_blueprints()
 
     # IFacets
     def dataset_facets(self, facets_dict, package_type):
-        return enforcement.add_classification_facet(facets_dict)
+        return indexing.add_classification_facet(facets_dict)
 
     def organization_facets(self, facets_dict, organization_type,
                             package_type):
-        return enforcement.add_classification_facet(facets_dict)
+        return indexing.add_classification_facet(facets_dict)
 
     def group_facets(self, facets_dict, group_type, package_type):
-        return enforcement.add_classification_facet(facets_dict)
+        return indexing.add_classification_facet(facets_dict)
 
     # IPackageController
     def before_dataset_index(self, pkg_dict: dict[str, Any]):
-        return enforcement.index_classification(pkg_dict)
+        return indexing.index_classification(pkg_dict)
 
     def before_dataset_search(self, search_params: dict[str, Any]):
-        return enforcement.guard_search_params(search_params)
+        return indexing.guard_search_params(search_params)
 
     def after_dataset_search(self, search_results, search_params):
-        enforcement.label_classification_facet(search_results,
+        indexing.label_classification_facet(search_results,
                                                helpers.ppidrequest_classification_label)
-        return enforcement.redact_search_results(search_results)
+        return indexing.redact_search_results(search_results)
 
     def after_dataset_show(self, context, pkg_dict):
-        return enforcement.redact_shown_package(context, pkg_dict)
+        return indexing.redact_shown_package(context, pkg_dict)
 
     def after_dataset_create(self, context, pkg_dict):
         history.record_changes(context, pkg_dict)
@@ -102,11 +102,11 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
     # IPermissionLabels
     def get_dataset_labels(self, dataset_obj):
         labels = super().get_dataset_labels(dataset_obj)
-        return enforcement.dataset_labels(dataset_obj, labels)
+        return indexing.dataset_labels(dataset_obj, labels)
 
     def get_user_dataset_labels(self, user_obj):
         labels = super().get_user_dataset_labels(user_obj)
-        return enforcement.user_labels(user_obj, labels)
+        return indexing.user_labels(user_obj, labels)
 
     # ISignal
     def get_signal_subscriptions(self):

@@ -6,7 +6,7 @@ from typing import Any
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .. import classification as C
+from ..classification import classes as C
 from ..model import ClassificationEvent
 from . import schema
 

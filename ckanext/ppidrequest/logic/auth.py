@@ -5,7 +5,8 @@ import ckan.authz as authz
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .. import access, roles
+from .. import roles
+from ..classification import access
 
 _ = tk._
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
-from .. import access, roles
+from .. import roles
+from ..classification import access
 
 
 def _redact_activity(activity: dict[str, Any], user: Any,

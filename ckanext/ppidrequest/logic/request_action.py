@@ -11,8 +11,10 @@ from typing import Any
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .. import classification as C, clock, delivery as deliver
-from .. import signals, throttle, workflow as W
+from .. import signals
+from ..classification import classes as C
+from ..requests import clock, delivery as deliver
+from ..requests import throttle, workflow as W
 from ..model import Delivery, Holiday, Request, RequestEvent
 from . import request_schema as schema
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
 
-from .. import workflow as W
+from ..requests import workflow as W
 
 _ = tk._
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ckan.logic.schema import validator_args
 
-from .. import classification as C
-from .. import workflow as W
+from ..classification import classes as C
+from ..requests import workflow as W
 
 
 @validator_args

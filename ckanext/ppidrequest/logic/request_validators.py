@@ -8,8 +8,8 @@ from typing import Any, Callable, Iterable
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .. import clock
-from .. import workflow as W
+from ..requests import clock
+from ..requests import workflow as W
 
 _ = tk._
 Invalid = tk.Invalid

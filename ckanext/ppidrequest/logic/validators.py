@@ -10,8 +10,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.navl.dictization_functions import Missing
 
-from .. import classification as C
 from .. import roles
+from ..classification import classes as C
 
 _ = tk._
 

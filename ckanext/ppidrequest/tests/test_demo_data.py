@@ -11,7 +11,7 @@ import pytest
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ckanext.ppidrequest import classification as C
+from ckanext.ppidrequest.classification import classes as C
 from ckanext.ppidrequest import demo
 
 

@@ -22,7 +22,7 @@ from ckan.tests.helpers import call_action
 from ckanext.dcat.processors import RDFParser, RDFSerializer
 from ckanext.dcat.profiles import DCAT, DCT, SPDX
 
-from ckanext.ppidrequest import dcat_profile
+from ckanext.ppidrequest.classification import dcat as dcat_profile
 
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")

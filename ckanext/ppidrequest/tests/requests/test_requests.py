@@ -442,7 +442,7 @@ def test_a_request_not_completed_in_time_lapses(actors, filed, smtp):
         move(actors["ppid"], filed, "request_completion", note="Kurang KTP")
         with pytest.raises(tk.ValidationError):
             move(actors["ppid"], filed, "lapse")
-    from ckanext.ppidrequest import notify
+    from ckanext.ppidrequest.requests import notify
 
     with freeze_time("2026-11-27 07:00:00"):
         smtp.clear()
@@ -471,7 +471,7 @@ def test_extension_once_with_reasons(actors, filed, smtp):
         assert ext["extended"] is True
         assert ext["state"] == "in_review"
         received = dt.date.fromisoformat(filed["received_at"])
-        from ckanext.ppidrequest import clock
+        from ckanext.ppidrequest.requests import clock
 
         assert ext["due_date"] == clock.Calendar().add(received, 17) \
             .isoformat()

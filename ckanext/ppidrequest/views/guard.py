@@ -12,7 +12,8 @@ from flask import Blueprint, request
 
 import ckan.plugins.toolkit as tk
 
-from . import access, roles
+from .. import roles
+from ..classification import access
 
 ppidrequest = Blueprint("ppidrequest", __name__)
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import classification as C
+from . import classes as C
 
 
 @dataclass

@@ -5,7 +5,7 @@ from flask import Blueprint
 
 import ckan.plugins.toolkit as tk
 
-from . import classification as C
+from ..classification import classes as C
 
 bp = Blueprint("ppidrequest_classification", __name__)
 

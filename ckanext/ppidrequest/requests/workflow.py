@@ -26,9 +26,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import clock, roles
+from .. import roles
+from . import clock
 from . import delivery as deliver
-from .model import Delivery, Request, RequestEvent
+from ..model import Delivery, Request, RequestEvent
 
 _ = tk._
 

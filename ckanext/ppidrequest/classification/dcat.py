@@ -36,7 +36,7 @@ from ckanext.dcat.profiles import (DCAT, DCT, FOAF, RDF, RDFS, SPDX,
                                    CleanedURIRef, RDFProfile)
 from ckanext.dcat.utils import catalog_uri, resource_uri
 
-from . import classification as C
+from . import classes as C
 
 log = logging.getLogger(__name__)
 

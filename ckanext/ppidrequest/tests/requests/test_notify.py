@@ -10,7 +10,7 @@ from freezegun import freeze_time
 import ckan.lib.jobs as jobs
 import ckan.model as model
 
-from ckanext.ppidrequest import notify
+from ckanext.ppidrequest.requests import notify
 from ckanext.ppidrequest.model import Request
 
 from .test_requests import FORM, act, move

@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 import ckan.plugins.toolkit as tk
 
-from ckanext.ppidrequest import clock
+from ckanext.ppidrequest.requests import clock
 
 from .test_requests import FORM, act, move
 

@@ -6,9 +6,9 @@ from flask import Blueprint, request
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import delivery as deliver
-from . import workflow as W
-from .model import Delivery, Download, Request
+from ..model import Delivery, Download, Request
+from ..requests import delivery as deliver
+from ..requests import workflow as W
 
 _ = tk._
 

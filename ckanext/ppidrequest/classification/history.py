@@ -5,8 +5,8 @@ from typing import Any
 
 import ckan.model as model
 
-from .logic.validators import parse_date, take_change
-from .model import ClassificationEvent
+from ..logic.validators import parse_date, take_change
+from ..model import ClassificationEvent
 
 
 def record_changes(context: dict[str, Any], pkg_dict: dict[str, Any]) -> None:

@@ -22,7 +22,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.dictization import model_dictize
 
-from .model import Delivery
+from ..model import Delivery
 
 _ = tk._
 

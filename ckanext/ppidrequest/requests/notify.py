@@ -28,10 +28,10 @@ import ckan.lib.mailer as mailer
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from . import classification as C
+from ..classification import classes as C
 from . import clock, labels
 from . import workflow as W
-from .model import Delivery, Request, RequestEvent
+from ..model import Delivery, Request, RequestEvent
 
 log = logging.getLogger(__name__)
 
@@ -466,7 +466,7 @@ def on_request_event(event_id: str, **_kwargs: Any) -> None:
 def lapse_expired(actor: W.Actor | None = None) -> list[str]:
     """Requests whose applicant did not complete them in time lapse.
     Returns the ids of their events (announced like any transition)."""
-    from . import signals
+    from .. import signals
 
     actor = actor or W.Actor(None, system=True)
     today = clock.today()

@@ -13,8 +13,9 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 
-from . import access, roles
-from . import classification as C
+from .. import roles
+from . import access
+from . import classes as C
 
 # index fields that carry resource URLs or whole copies of the dataset
 _SENSITIVE_FIELDS = {"res_url", "urls", "download_url", "data_dict",

@@ -41,7 +41,7 @@ def national_holidays(year: int) -> dict[dt.date, str]:
 
 
 def regency_days_off() -> dict[dt.date, str]:
-    from .model import Holiday
+    from ..model import Holiday
 
     return dict(model.Session.query(Holiday.day, Holiday.name).all())
 

@@ -1,0 +1,9 @@
+"""Blueprints of the ppidrequest plugin, one module per area."""
+from __future__ import annotations
+
+from . import classification, delivery, guard
+
+
+def get_blueprints():
+    return (guard.get_blueprints() + classification.get_blueprints()
+            + delivery.get_blueprints())
