@@ -70,15 +70,14 @@ def remind(days, enqueue):
     """Lapse incomplete requests whose time ran out, and email officers
     the requests due soon or overdue. Run it daily from cron, e.g.
     ``0 7 * * 1-5 ckan -c /etc/ckan/ckan.ini ppidrequest remind``."""
-    import ckan.plugins.toolkit as tk
+    import datetime as dt
 
-    from .requests import notify
+    from . import jobs
 
     if enqueue:
-        job = tk.enqueue_job(notify.send_reminders, [days],
-                             title="ppidrequest reminders")
+        job = jobs.enqueue(jobs.daily, days, dt.date.today().isoformat())
         click.echo(f"Queued job {job.id}")
         return
-    result = notify.send_reminders(days)
+    result = jobs.daily(days)
     click.echo("{lapsed} request(s) lapsed; {reminders} reminder(s), "
                "{sent} sent".format(**result))

@@ -9,23 +9,22 @@ from ckan.lib.plugins import DefaultPermissionLabels, DefaultTranslation
 from . import helpers, signals, views
 from .classification import history, indexing
 from .requests import notify
-from .logic import (action, auth, chained, request_action, request_auth,
-                    request_validators, validators)
+from .logic import action, auth
 
 
 @tk.blanket.config_declarations
 @tk.blanket.cli
+@tk.blanket.actions(action.get_actions)
+@tk.blanket.auth_functions(auth.get_auth_functions)
+@tk.blanket.validators
+@tk.blanket.helpers(helpers.get_helpers)
+@tk.blanket.blueprints(views.get_blueprints)
 class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
                         DefaultPermissionLabels):
     """Classification, data requests and the PPID workflow for Satu Data."""
 
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
-    p.implements(p.IActions)
-    p.implements(p.IAuthFunctions)
-    p.implements(p.IValidators)
-    p.implements(p.ITemplateHelpers)
-    p.implements(p.IBlueprint)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IPermissionLabels)
@@ -40,32 +39,6 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
     # ITranslation
     def i18n_domain(self):
         return "ckanext-ppidrequest"
-
-    # IActions / IAuthFunctions / IValidators / ITemplateHelpers
-    def get_actions(self):
-        actions = {**action.get_actions(), **chained.get_actions(),
-                   **request_action.get_actions()}
-        if "dcat" in tk.aslist(tk.config.get("ckan.plugins")):
-            # keep the access profile in every DCAT serialization, whatever
-            # ?profiles= a caller asks for
-            from .classification import dcat
-            actions.update(dcat.get_actions())
-        return actions
-
-    def get_auth_functions(self):
-        return {**auth.get_auth_functions(), **chained.get_auth_functions(),
-                **request_auth.get_auth_functions()}
-
-    def get_validators(self):
-        return {**validators.get_validators(),
-                **request_validators.get_validators()}
-
-    def get_helpers(self):
-        return helpers.get_helpers()
-
-    # IBlueprint
-    def get_blueprint(self):
-        return views.get_blueprints()
 
     # IFacets
     def dataset_facets(self, facets_dict, package_type):

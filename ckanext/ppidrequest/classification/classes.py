@@ -16,6 +16,8 @@ says so.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Any, Mapping
 
 TERBUKA = "terbuka"
@@ -118,3 +120,16 @@ def ground_label(letter: str | None, lang: str = "id") -> str:
     if letter not in GROUNDS:
         return ""
     return GROUNDS[letter].get(lang) or GROUNDS[letter]["en"]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(value)

@@ -1,16 +1,36 @@
-"""Actions of the ppidrequest plugin."""
+"""Actions of the ppidrequest plugin (the public contract of the API).
+
+Each action checks access first, validates with a navl schema, then lets
+:mod:`..requests.workflow` change the request; notifications go out after
+the commit (:mod:`..requests.notify`, through :mod:`..signals`).
+"""
 from __future__ import annotations
 
 from typing import Any
 
+import ckan.authz as authz
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from ..classification import classes as C
-from ..model import ClassificationEvent
-from . import schema
+from ..model import ClassificationEvent, Holiday, Request, RequestEvent
+from ..requests import clock, delivery as deliver
+from ..requests import dictize as D
+from ..requests import steps, throttle, workflow as W
+from . import chained, schema
+from .auth import REFUSAL
 
 _ = tk._
+
+__all__ = [
+    "ppidrequest_classification_decide", "ppidrequest_classification_propose",
+    "ppidrequest_classification_history",
+    "ppidrequest_create", "ppidrequest_show", "ppidrequest_list",
+    "ppidrequest_event_list", "ppidrequest_track", "ppidrequest_transition",
+    "ppidrequest_holiday_list", "ppidrequest_holiday_create",
+    "ppidrequest_holiday_delete",
+]
 
 
 def _package_or_404(ref: str) -> model.Package:
@@ -131,11 +151,418 @@ def ppidrequest_classification_history(context, data_dict):
     return [event.as_dict() for event in events]
 
 
-def get_actions():
-    return {
-        "ppidrequest_classification_decide": ppidrequest_classification_decide,
-        "ppidrequest_classification_propose":
-            ppidrequest_classification_propose,
-        "ppidrequest_classification_history":
-            ppidrequest_classification_history,
-    }
+# -- requests ----------------------------------------------------------------
+
+def _validate(data_dict: dict, schema_: dict, context) -> dict:
+    data, errors = tk.navl_validate(data_dict, schema_, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
+
+
+def _actor(context) -> W.Actor:
+    return W.actor_for(context)
+
+
+def _get(ref: str) -> Request:
+    req = W.find(ref).one_or_none()
+    if req is None:
+        raise tk.ObjectNotFound(_("Request not found"))
+    return req
+
+
+# -- filing a request ------------------------------------------------------------------
+
+def ppidrequest_create(context, data_dict):
+    """File a request for information.
+
+    Anyone may, unless ``ckanext.ppidrequest.create_requires_login``. A
+    PPID officer may register a request that arrived by another channel,
+    with its real date of receipt.
+
+    :param applicant_type: individual, organization or government
+    :param applicant_name: the applicant's name
+    :param applicant_nik: NIK, 16 digits (individuals)
+    :param applicant_org_registration: legal registration (organizations)
+    :param applicant_address: address
+    :param applicant_occupation: occupation (optional)
+    :param applicant_phone: phone (a phone or an email is required)
+    :param applicant_email: email
+    :param applicant_proxy_for: on whose behalf, with a proxy letter
+    :param information_requested: what is requested
+    :param purpose: the purpose of use
+    :param obtain_method: view or copy
+    :param copy_format: softcopy or hardcopy (with ``copy``)
+    :param delivery_method: in_person, courier, post, fax or email
+    :param dataset_id: the dataset concerned (optional)
+    :param owner_org: the producing organization (optional)
+    :param channel: web (default), in_person, letter, phone, whatsapp or
+        email (PPID only)
+    :param received_at: date of receipt, YYYY-MM-DD, not in the future
+        (PPID only; default today)
+    :returns: the request, with ``registration_number``, ``state``,
+        ``due_date`` and the ``access_code`` (shown this once only)
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_create", context, data_dict)
+    data, errors = tk.navl_validate(data_dict, schema.request_create(),
+                                    context)
+    actor = _actor(context)
+    W.check_request_form(data, errors)
+    if not actor.ppid:
+        for field in ("channel", "received_at"):
+            if data.get(field) and not (field == "channel"
+                                        and data[field] == "web"):
+                errors.setdefault(field, []).append(
+                    _("Only the PPID registers requests received by "
+                      "other channels"))
+    if errors:
+        raise tk.ValidationError(errors)
+    req, code, event = W.create(data, actor)
+    if W.commit(context, event):
+        W.announce(event.id)
+    out = D.as_dict(req, actor.roles_on(req), steps.deliveries_of(req))
+    out["access_code"] = code
+    return out
+
+
+# -- reading -----------------------------------------------------------------
+
+@tk.side_effect_free
+def ppidrequest_show(context, data_dict):
+    """A request, as its reader may see it (the NIK only for the PPID;
+    an agency sees no contact details).
+
+    :param id: the request's id or registration number
+    :rtype: dict
+    """
+    data = _validate(data_dict, schema.request_ref(), context)
+    tk.check_access("ppidrequest_show", context, data)
+    req = _get(data["id"])
+    roles_ = _actor(context).roles_on(req)
+    out = D.as_dict(req, roles_, steps.deliveries_of(req))
+    # the buttons a page shows: the steps whose auth function says yes
+    ask = dict(context, ignore_auth=False)
+    out["available_actions"] = [
+        name for name in W.STEPS
+        if authz.is_authorized(f"ppidrequest_{name}", ask,
+                               {"id": req.id})["success"]]
+    if W.PPID in roles_:
+        out["suggested_rejection"] = steps.suggested_rejection(req)
+    return out
+
+
+@tk.side_effect_free
+def ppidrequest_list(context, data_dict):
+    """Requests the caller may see: all for the PPID, those forwarded to
+    their organization for a PPID Pembantu, their own for an applicant.
+
+    :param state: a state or a list of states (optional)
+    :param organization: producing or forwarded-to organization
+    :param overdue: only open requests past their due date
+    :type overdue: bool
+    :param due_within: only open requests due within N working days
+    :type due_within: int
+    :param q: text in the registration number, the applicant's name or
+        what is requested
+    :param sort: ``due_date asc`` (default), ``due_date desc``,
+        ``received_at asc`` or ``received_at desc``
+    :param limit: page size (default 50, at most 1000)
+    :param offset: skip this many
+    :returns: ``{"count": n, "results": [...]}``
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_list", context, data_dict)
+    data = _validate(data_dict, schema.request_list(), context)
+    actor = _actor(context)
+    query = model.Session.query(Request)
+    visible = W.visible_filter(actor)
+    if visible is not None:
+        query = query.filter(visible)
+    if data.get("state"):
+        query = query.filter(Request.state.in_(data["state"]))
+    if data.get("organization"):
+        org = data["organization"]
+        query = query.filter(model.sa.or_(Request.owner_org == org,
+                                          Request.forwarded_org == org))
+    today = clock.today()
+    if data.get("overdue"):
+        query = query.filter(Request.state.in_(W.CLOCK_STATES),
+                             Request.due_date < today)
+    if data.get("due_within") is not None and "due_within" in data:
+        limit_day = clock.Calendar().add(today, min(data["due_within"], 60))
+        query = query.filter(Request.state.in_(W.CLOCK_STATES),
+                             Request.due_date <= limit_day)
+    if data.get("q"):
+        like = "%" + data["q"].replace("\\", "\\\\").replace(
+            "%", "\\%").replace("_", "\\_") + "%"
+        query = query.filter(model.sa.or_(
+            Request.registration_number.ilike(like),
+            Request.applicant_name.ilike(like),
+            Request.information_requested.ilike(like)))
+    count = query.order_by(None).count()
+    column, _sep, direction = (data.get("sort") or "due_date asc") \
+        .partition(" ")
+    sort_col = getattr(Request, column)
+    order = sort_col.desc() if direction == "desc" else sort_col.asc()
+    limit = min(data.get("limit") or 50, 1000)
+    rows = (query.order_by(order.nulls_last(), Request.created.desc(),
+                           Request.id)
+            .limit(limit).offset(data.get("offset") or 0).all())
+    refs = D.Refs(rows)
+    return {"count": count,
+            "results": [D.as_dict(req, actor.roles_on(req), refs=refs)
+                        for req in rows]}
+
+
+@tk.side_effect_free
+def ppidrequest_event_list(context, data_dict):
+    """The events of a request, oldest first. An applicant sees the steps
+    meant for them, without internal notes.
+
+    :param id: the request's id or registration number
+    :rtype: list of dicts
+    """
+    data = _validate(data_dict, schema.request_ref(), context)
+    tk.check_access("ppidrequest_event_list", context, data)
+    req = _get(data["id"])
+    view = W.view_of(_actor(context).roles_on(req))
+    return _events(req, view)
+
+
+def _events(req: Request, view: str | None) -> list[dict]:
+    events = (model.Session.query(RequestEvent)
+              .filter(RequestEvent.request_id == req.id)
+              .order_by(RequestEvent.created, RequestEvent.id).all())
+    if view not in (W.PPID, W.PEMBANTU):
+        events = [e for e in events if D.applicant_visible(e)]
+    return [D.event_dict(e, view) for e in events]
+
+
+@tk.side_effect_free
+def ppidrequest_track(context, data_dict):
+    """Follow a request with its registration number and access code
+    (no account needed). Wrong codes are throttled.
+
+    :param registration_number: the number on the receipt
+    :param access_code: the code given when the request was filed
+    :returns: state, due date, outcome and the applicant's history
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_track", context, data_dict)
+    data = _validate(data_dict, schema.request_track(), context)
+    req = throttle.verified_request(data["registration_number"],
+                                    data["access_code"])
+    out = D.as_dict(req, {W.APPLICANT}, steps.deliveries_of(req))
+    keep = ("id", "registration_number", "state", "received_at",
+            "due_date", "extended", "extension_reason",
+            "completion_due_date", "partial", "withheld_note",
+            "rejection_ground", "rejection_consequence", "held_by",
+            "outcome_note", "information_requested", "closed_at", "open",
+            "overdue", "deliveries", "dataset", "available_actions")
+    out = {k: out.get(k) for k in keep}
+    out["events"] = _events(req, W.APPLICANT)
+    return out
+
+
+# -- the workflow's steps ----------------------------------------------------
+
+_STEP_PARAMS = """
+    :param id: the request's id or registration number
+    :param note: a note (internal for review, forward and submit_data)
+    :param revision: the revision the caller saw (optional): a request
+        changed since then is a conflict
+    :param access_code: for an applicant without an account
+    :returns: the request
+    :rtype: dict
+"""
+
+
+def _check_step_access(name: str, context, data_dict) -> None:
+    """check_access, reporting a refusal about the request's state (or a
+    wrong access code) as a validation error of that field, as before."""
+    context.pop(REFUSAL, None)
+    try:
+        tk.check_access(name, context, data_dict)
+    except tk.NotAuthorized:
+        refusal = context.pop(REFUSAL, None)
+        if refusal is not None and refusal.field:
+            raise tk.ValidationError({refusal.field: [refusal.message]})
+        raise
+
+
+def _raise(refusal: W.Refusal) -> None:
+    if refusal.field:
+        raise tk.ValidationError({refusal.field: [refusal.message]})
+    raise tk.NotAuthorized(refusal.message)
+
+
+def _take_step(step: W.Step, context, data_dict) -> dict:
+    base_schema = schema.step_base()
+    base = _validate({k: v for k, v in data_dict.items()
+                      if k in base_schema}, base_schema, context)
+    step_schema = step.schema()
+    fields, errors = tk.navl_validate(
+        {k: v for k, v in data_dict.items() if k in step_schema},
+        step_schema, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    actor = _actor(context)
+    move = None
+    committed = False
+    try:
+        try:
+            req = W.lock(base["id"])
+        except W.Conflict:
+            raise _conflict()
+        if req is None:
+            raise tk.ObjectNotFound(_("Request not found"))
+        refusal = W.caller_refusal(context, step, req,
+                                   base.get("access_code"))
+        if refusal is not None:
+            _raise(refusal)
+        if base.get("revision") and base["revision"] != req.revision:
+            raise _conflict()
+        move = W.Move(req, actor, fields, base.get("note"))
+        outcome = W.take(step, move)
+        committed = W.commit(context, outcome.event)
+    except Exception:
+        model.Session.rollback()
+        if move is not None:
+            deliver.discard(move.uploads)
+        raise
+    if committed:
+        W.announce(outcome.event.id)
+    code_ok = context.get("__ppidrequest_codes", {}).get(
+        (req.id, base.get("access_code"))) is True
+    return D.as_dict(req, actor.roles_on(req, code_ok=code_ok),
+                     steps.deliveries_of(req))
+
+
+def _conflict() -> tk.ValidationError:
+    return tk.ValidationError({"revision": [_(
+        "Someone else changed this request at the same time. Reload it "
+        "and try again.")]})
+
+
+def _step_action(step: W.Step):
+    name = f"ppidrequest_{step.name}"
+
+    def action(context, data_dict):
+        _check_step_access(name, context, data_dict)
+        return _take_step(step, context, data_dict)
+
+    action.__name__ = action.__qualname__ = name
+    action.__doc__ = (step.__doc__ or "").rstrip() + "\n" + _STEP_PARAMS
+    return action
+
+
+STEP_ACTIONS = {f"ppidrequest_{name}": _step_action(step)
+                for name, step in W.STEPS.items()}
+
+
+def ppidrequest_transition(context, data_dict):
+    """Move a request along the workflow: the step ``action`` (review,
+    request_completion, complete, forward, submit_data, extend, fulfil,
+    reject, not_held, withdraw or lapse) with that step's fields. The same
+    as calling ``ppidrequest_<action>``; see each for its fields.
+
+    :param id: the request's id or registration number
+    :param action: the step to take
+    :param note: a note (required for request_completion: what is missing)
+    :param revision: the revision the caller saw (optional): a request
+        changed since then is a conflict
+    :param access_code: for an applicant without an account (complete,
+        withdraw)
+    :returns: the request
+    :rtype: dict
+    """
+    _check_step_access("ppidrequest_transition", context, data_dict)
+    transition_schema = schema.transition()
+    data = _validate({k: v for k, v in data_dict.items()
+                      if k in transition_schema}, transition_schema, context)
+    return _take_step(W.STEPS[data["action"]], context, data_dict)
+
+
+# -- the regency's days off --------------------------------------------------
+
+@tk.side_effect_free
+def ppidrequest_holiday_list(context, data_dict):
+    """Days off of a year: national holidays, cuti bersama (when counted)
+    and the regency's own, each with its source.
+
+    :param year: the year (default: this year)
+    :rtype: list of dicts ``{date, name, source}``, source ``national``
+        or ``regency``
+    """
+    tk.check_access("ppidrequest_holiday_list", context, data_dict)
+    data = _validate(data_dict, schema.holiday_list(), context)
+    year = data.get("year") or clock.today().year
+    if not 2000 <= year <= 2100:
+        raise tk.ValidationError({"year": [_("Give a year between 2000 "
+                                             "and 2100")]})
+    days = [{"date": day.isoformat(), "name": name, "source": "national"}
+            for day, name in clock.national_holidays(year).items()]
+    days += [{"date": day.isoformat(), "name": name, "source": "regency"}
+             for day, name in clock.regency_days_off().items()
+             if day.year == year]
+    return sorted(days, key=lambda d: (d["date"], d["source"]))
+
+
+def ppidrequest_holiday_create(context, data_dict):
+    """Add a regency day off (PPID). The due dates of open requests are
+    counted again.
+
+    :param date: YYYY-MM-DD
+    :param name: what the day is
+    :returns: the day, and how many open requests got new dates
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_holiday_create", context, data_dict)
+    data = _validate(data_dict, schema.holiday_create(), context)
+    day = data["date"].date()
+    if model.Session.get(Holiday, day) is not None:
+        raise tk.ValidationError({"date": [_("This day is already a day "
+                                             "off")]})
+    model.Session.add(Holiday(day=day, name=data["name"],
+                              created_by=_actor(context).id))
+    model.Session.flush()
+    changed = W.recount_open()
+    if not context.get("defer_commit"):
+        model.repo.commit()
+    return {"date": day.isoformat(), "name": data["name"],
+            "source": "regency", "requests_recounted": changed}
+
+
+def ppidrequest_holiday_delete(context, data_dict):
+    """Remove a regency day off (PPID); open requests are counted again.
+
+    :param date: YYYY-MM-DD
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_holiday_delete", context, data_dict)
+    data = _validate(data_dict, schema.holiday_delete(), context)
+    day = data["date"].date()
+    holiday = model.Session.get(Holiday, day)
+    if holiday is None:
+        raise tk.ObjectNotFound(_("This day is not a regency day off"))
+    model.Session.delete(holiday)
+    model.Session.flush()
+    changed = W.recount_open()
+    if not context.get("defer_commit"):
+        model.repo.commit()
+    return {"date": day.isoformat(), "requests_recounted": changed}
+
+
+def get_actions() -> dict[str, Any]:
+    """Every action the plugin registers: its own, one per workflow step,
+    and the core (and DCAT) actions it chains."""
+    actions = {name: globals()[name] for name in __all__}
+    actions.update(STEP_ACTIONS)
+    actions.update(chained.get_actions())
+    if p.plugin_loaded("dcat"):
+        # keep the access profile in every DCAT serialization, whatever
+        # ?profiles= a caller asks for
+        from ..classification import dcat
+        actions.update(dcat.get_actions())
+    return actions

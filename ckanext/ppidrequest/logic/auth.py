@@ -1,14 +1,34 @@
-"""Authorization: decide only; permissions come from roles and core."""
+"""Authorization: decide only; permissions come from roles and core.
+
+Every read path is an auth path: the PPID sees every request, the PPID
+Pembantu of an agency those forwarded to it, an applicant their own, and
+nobody else anything. An applicant without an account follows a request
+with its access code (``ppidrequest_track``). Each workflow step has its
+own auth function, which decides role and state exactly as its action
+will (:func:`..requests.workflow.refusal`), so a page may ask
+``check_access`` which buttons to show."""
 from __future__ import annotations
 
 import ckan.authz as authz
 import ckan.model as model
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from .. import roles
 from ..classification import access
+from ..requests import workflow as W
+from . import chained
 
 _ = tk._
+
+__all__ = [
+    "ppidrequest_classification_decide", "ppidrequest_classification_propose",
+    "ppidrequest_classification_history", "package_show",
+    "ppidrequest_create", "ppidrequest_show", "ppidrequest_event_list",
+    "ppidrequest_list", "ppidrequest_track", "ppidrequest_transition",
+    "ppidrequest_holiday_list", "ppidrequest_holiday_create",
+    "ppidrequest_holiday_delete",
+]
 
 
 def _package(data_dict) -> model.Package | None:
@@ -38,6 +58,127 @@ def ppidrequest_classification_history(context, data_dict):
     # the history is part of the dataset's public record, like its metadata
     return authz.is_authorized("package_show", context,
                                {"id": data_dict.get("id")})
+
+
+
+# -- requests ----------------------------------------------------------------
+
+def _roles(context, data_dict) -> set[str] | None:
+    req = _request(context, data_dict)
+    if req is None:
+        return None
+    return W.actor_for(context).roles_on(req)
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_create(context, data_dict):
+    if tk.config.get("ckanext.ppidrequest.create_requires_login") and \
+            not context.get("user"):
+        return {"success": False,
+                "msg": _("Log in to file a request")}
+    return {"success": True}
+
+
+def _read(context, data_dict):
+    found = _roles(context, data_dict)
+    if found is None:
+        # the action answers "not found"
+        return {"success": True}
+    if found:
+        return {"success": True}
+    return {"success": False,
+            "msg": _("You may not see this request")}
+
+
+def ppidrequest_show(context, data_dict):
+    return _read(context, data_dict)
+
+
+def ppidrequest_event_list(context, data_dict):
+    return _read(context, data_dict)
+
+
+def ppidrequest_list(context, data_dict):
+    # logged-in users only; the action lists only what they may see
+    if W.actor_for(context).user is None:
+        return {"success": False, "msg": _("Log in to list requests")}
+    return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_track(context, data_dict):
+    return {"success": True}
+
+
+#: set by a step's auth function for its action: why it said no
+REFUSAL = "__ppidrequest_refusal"
+
+
+def _request(context, data_dict):
+    """The request ``data_dict["id"]`` names (read once per call)."""
+    ref = (data_dict or {}).get("id") or ""
+    cache = context.setdefault("__ppidrequest_requests", {})
+    if ref not in cache:
+        cache[ref] = W.find(ref).one_or_none()
+    return cache[ref]
+
+
+def step_auth(step: W.Step):
+    """The auth function of ``step``'s action: yes exactly when the action
+    will let the caller take the step now."""
+    @tk.auth_allow_anonymous_access
+    @tk.auth_sysadmins_check
+    def auth(context, data_dict):
+        req = _request(context, data_dict)
+        if req is None:
+            # the action answers "not found"
+            return {"success": True}
+        refusal = W.caller_refusal(context, step, req,
+                                   (data_dict or {}).get("access_code"))
+        if refusal is None:
+            return {"success": True}
+        context[REFUSAL] = refusal
+        return {"success": False, "msg": refusal.message}
+
+    auth.__name__ = auth.__qualname__ = f"ppidrequest_{step.name}"
+    return auth
+
+
+STEP_AUTH = {f"ppidrequest_{name}": step_auth(step)
+             for name, step in W.STEPS.items()}
+
+
+@tk.auth_allow_anonymous_access
+@tk.auth_sysadmins_check
+def ppidrequest_transition(context, data_dict):
+    # the step's own auth function decides
+    step_name = (data_dict or {}).get("action")
+    if step_name in W.STEPS:
+        return STEP_AUTH[f"ppidrequest_{step_name}"](context, data_dict)
+    # an unknown step: the action says which steps there are
+    if context.get("user") or (data_dict or {}).get("access_code"):
+        return {"success": True}
+    return {"success": False,
+            "msg": _("Log in, or give the request's access code")}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_holiday_list(context, data_dict):
+    return {"success": True}
+
+
+def _ppid_only(context, data_dict):
+    if W.actor_for(context).ppid:
+        return {"success": True}
+    return {"success": False,
+            "msg": _("Only the PPID manages the regency's days off")}
+
+
+ppidrequest_holiday_create = _ppid_only
+ppidrequest_holiday_delete = _ppid_only
+
+
+# -- core and datastore ------------------------------------------------------
 
 
 @tk.chained_auth_function
@@ -123,15 +264,12 @@ def datastore_search_sql(next_auth, context, data_dict):
 
 
 def get_auth_functions():
-    functions = {
-        "ppidrequest_classification_decide": ppidrequest_classification_decide,
-        "ppidrequest_classification_propose":
-            ppidrequest_classification_propose,
-        "ppidrequest_classification_history":
-            ppidrequest_classification_history,
-        "package_show": package_show,
-    }
-    if "datastore" in tk.aslist(tk.config.get("ckan.plugins")):
+    """Every auth function the plugin registers: its own, one per workflow
+    step, and those of core (and datastore) actions it chains."""
+    functions = {name: globals()[name] for name in __all__}
+    functions.update(STEP_AUTH)
+    functions.update(chained.get_auth_functions())
+    if p.plugin_loaded("datastore"):
         functions["datastore_search"] = datastore_search
         functions["datastore_info"] = datastore_info
         functions["datastore_search_sql"] = datastore_search_sql

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
 from .. import roles
@@ -271,7 +272,7 @@ def get_actions() -> dict[str, Any]:
         "resource_view_list": resource_view_list,
         "package_list": package_list,
     }
-    if "activity" in tk.aslist(tk.config.get("ckan.plugins")):
+    if p.plugin_loaded("activity"):
         actions.update({name: _chain(name) for name in ACTIVITY_ACTIONS})
     return actions
 
@@ -314,7 +315,7 @@ def activity_diff(next_auth, context, data_dict):
 
 
 def get_auth_functions() -> dict[str, Any]:
-    if "activity" in tk.aslist(tk.config.get("ckan.plugins")):
+    if p.plugin_loaded("activity"):
         return {"activity_data_show": activity_data_show,
                 "activity_diff": activity_diff}
     return {}

@@ -1,7 +1,13 @@
+"""navl schemas of the actions (each step's own fields are declared with
+the step, in :mod:`..requests.steps`)."""
 from __future__ import annotations
 
 from ckan.logic.schema import validator_args
 
+from ..requests import workflow as W
+
+
+# -- classification ----------------------------------------------------------
 
 def _basis(ignore_missing, unicode_safe) -> dict:
     """The dataset's basis fields, as the dataset schema's validator takes
@@ -38,3 +44,111 @@ def classification_propose(not_empty, unicode_safe, ignore_missing):
 @validator_args
 def classification_history(not_empty, unicode_safe):
     return {"id": [not_empty, unicode_safe]}
+
+
+# -- requests ----------------------------------------------------------------
+
+@validator_args
+def request_create(not_empty, ignore_empty, unicode_safe, strip_value,
+                   ppidrequest_choice, email_validator, ppidrequest_nik,
+                   ppidrequest_phone, ppidrequest_dataset,
+                   ppidrequest_organization, ppidrequest_past_date,
+                   ppidrequest_short_text, ppidrequest_long_text):
+    short = [ppidrequest_short_text, unicode_safe]
+    long_ = [ppidrequest_long_text, unicode_safe]
+    return {
+        "applicant_type": [not_empty, unicode_safe,
+                           ppidrequest_choice(list(W.APPLICANT_TYPES))],
+        "applicant_name": [not_empty] + short,
+        "applicant_nik": [ignore_empty, unicode_safe, ppidrequest_nik],
+        "applicant_org_registration": [ignore_empty] + short,
+        "applicant_address": [not_empty] + long_,
+        "applicant_occupation": [ignore_empty] + short,
+        "applicant_phone": [ignore_empty, unicode_safe, ppidrequest_phone],
+        "applicant_email": [ignore_empty, unicode_safe, strip_value,
+                            email_validator],
+        "applicant_proxy_for": [ignore_empty] + short,
+        "information_requested": [not_empty] + long_,
+        "purpose": [not_empty] + long_,
+        "obtain_method": [not_empty, unicode_safe,
+                          ppidrequest_choice(list(W.OBTAIN_METHODS))],
+        "copy_format": [ignore_empty, unicode_safe,
+                        ppidrequest_choice(list(W.COPY_FORMATS))],
+        "delivery_method": [not_empty, unicode_safe,
+                            ppidrequest_choice(list(W.DELIVERY_METHODS))],
+        "dataset_id": [ignore_empty, unicode_safe, ppidrequest_dataset],
+        "owner_org": [ignore_empty, unicode_safe, ppidrequest_organization],
+        "channel": [ignore_empty, unicode_safe, ppidrequest_choice(list(W.CHANNELS))],
+        "received_at": [ignore_empty, ppidrequest_past_date],
+    }
+
+
+@validator_args
+def request_ref(not_empty, unicode_safe):
+    return {"id": [not_empty, unicode_safe]}
+
+
+@validator_args
+def request_list(ignore_empty, unicode_safe, boolean_validator,
+                 natural_number_validator, ppidrequest_choice, ppidrequest_state_list,
+                 ppidrequest_organization, ppidrequest_short_text):
+    return {
+        "state": [ignore_empty, ppidrequest_state_list],
+        "organization": [ignore_empty, unicode_safe,
+                         ppidrequest_organization],
+        "overdue": [ignore_empty, boolean_validator],
+        "due_within": [ignore_empty, natural_number_validator],
+        "q": [ignore_empty, ppidrequest_short_text, unicode_safe],
+        "sort": [ignore_empty, unicode_safe, ppidrequest_choice([
+            "due_date asc", "due_date desc", "received_at asc",
+            "received_at desc"])],
+        "limit": [ignore_empty, natural_number_validator],
+        "offset": [ignore_empty, natural_number_validator],
+    }
+
+
+@validator_args
+def request_track(not_empty, unicode_safe, strip_value):
+    return {
+        "registration_number": [not_empty, unicode_safe, strip_value],
+        "access_code": [not_empty, unicode_safe, strip_value],
+    }
+
+
+@validator_args
+def step_base(not_empty, ignore_empty, unicode_safe,
+              natural_number_validator, ppidrequest_long_text):
+    """The fields every step takes (each step adds its own, see
+    :mod:`..requests.steps`)."""
+    return {
+        "id": [not_empty, unicode_safe],
+        "note": [ignore_empty, ppidrequest_long_text, unicode_safe],
+        "revision": [ignore_empty, natural_number_validator],
+        "access_code": [ignore_empty, unicode_safe],
+    }
+
+
+@validator_args
+def transition(not_empty, unicode_safe, ppidrequest_choice):
+    """``ppidrequest_transition``: the step to take, by name."""
+    return dict(step_base(), action=[
+        not_empty, unicode_safe, ppidrequest_choice(list(W.STEPS))])
+
+
+@validator_args
+def holiday_create(not_empty, unicode_safe, strip_value, isodate,
+                   ppidrequest_short_text):
+    return {
+        "date": [not_empty, isodate],
+        "name": [not_empty, ppidrequest_short_text, unicode_safe],
+    }
+
+
+@validator_args
+def holiday_delete(not_empty, isodate):
+    return {"date": [not_empty, isodate]}
+
+
+@validator_args
+def holiday_list(ignore_empty, int_validator):
+    return {"year": [ignore_empty, int_validator]}

@@ -1,10 +1,11 @@
-"""Validators of the dataset schema (registered by name for scheming)."""
+"""Validators, registered by name: of the dataset schema (scheming) and
+of the request actions' navl schemas."""
 from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
-from typing import Any
+import re
+from typing import Any, Callable, Iterable
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
@@ -12,35 +13,27 @@ from ckan.lib.navl.dictization_functions import Missing
 
 from .. import roles
 from ..classification import classes as C
+from ..classification.history import stash_change
+from ..requests import clock
+from ..requests import delivery as deliver
+from ..requests import workflow as W
 
 _ = tk._
+Invalid = tk.Invalid
 
-# navl validates with a copy of the action's context, so the change a
-# validation makes is handed to the after_dataset_* hooks through this
-# thread-local stash, keyed by the dataset's id (update) or name (create).
-_pending = threading.local()
-
-
-def _stash(data: dict, change: dict[str, Any] | None) -> None:
-    key = _value(data, "id") or _value(data, "name")
-    store = getattr(_pending, "changes", None)
-    if store is None:
-        store = _pending.changes = {}
-    if change is None:
-        store.pop(key, None)
-    else:
-        store[key] = change
+__all__ = [
+    # the dataset schema
+    "ppidrequest_classification", "ppidrequest_year",
+    "ppidrequest_temporal_coverage",
+    # the request actions
+    "ppidrequest_choice", "ppidrequest_short_text", "ppidrequest_long_text",
+    "ppidrequest_nik", "ppidrequest_phone", "ppidrequest_past_date",
+    "ppidrequest_organization", "ppidrequest_dataset",
+    "ppidrequest_state_list", "ppidrequest_upload",
+]
 
 
-def take_change(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
-    """The classification change validated for this dataset, if any."""
-    store = getattr(_pending, "changes", None) or {}
-    change = None
-    for key in (pkg_dict.get("id"), pkg_dict.get("name")):
-        if key in store:
-            change = store.pop(key)
-    return change
-
+# -- the dataset schema ------------------------------------------------------
 
 def _value(data: dict, name: str) -> Any:
     value = data.get((name,))
@@ -51,17 +44,9 @@ def _value(data: dict, name: str) -> Any:
     return value
 
 
-def parse_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValueError(value)
+def _key(data: dict) -> str:
+    """The dataset's id (update) or name (create)."""
+    return _value(data, "id") or _value(data, "name")
 
 
 def _existing(data: dict) -> model.Package | None:
@@ -87,7 +72,7 @@ def _basis_errors(cls: str, basis: dict[str, Any],
             "Describe the consequence test: what harm opening this data "
             "would cause (at least 20 characters)")
     try:
-        until = parse_date(basis["classification_exempt_until"])
+        until = C.parse_date(basis["classification_exempt_until"])
     except ValueError:
         until = None
         errors["classification_exempt_until"] = _(
@@ -119,7 +104,7 @@ def ppidrequest_classification(key, data, errors, context):
     settled. Submitted by anyone else (the producing agency, the Walidata):
     the decided classification stays as it was and the submission is kept
     as a proposal for the PPID. The change is handed to the plugin's
-    after_dataset_create/update (see :func:`take_change`), which writes the
+    after_dataset_create/update (see :func:`..classification.history.stash_change`), which writes the
     history.
     """
     cls = _value(data, "classification")
@@ -157,10 +142,10 @@ def ppidrequest_classification(key, data, errors, context):
             # the PPID edits something else (a resource, the title): a
             # pending proposal stays pending
             data[(C.PROPOSAL_FIELD,)] = old_proposal
-            _stash(data, None)
+            stash_change(_key(data), None)
             return
         data[(C.PROPOSAL_FIELD,)] = ""
-        _stash(data, {
+        stash_change(_key(data), {
             "kind": "decision" if changed else "proposal_rejected",
             "from": old_cls, "to": cls, "basis": basis}
             if changed or old_proposal else None)
@@ -174,12 +159,12 @@ def ppidrequest_classification(key, data, errors, context):
         data[(field,)] = old_basis[field]
     if unchanged:
         data[(C.PROPOSAL_FIELD,)] = old_proposal
-        _stash(data, None)
+        stash_change(_key(data), None)
         return
     previous = C.proposal_of({C.PROPOSAL_FIELD: old_proposal}) or {}
     if {k: previous.get(k) for k in proposal} == proposal:
         data[(C.PROPOSAL_FIELD,)] = old_proposal  # the same proposal again
-        _stash(data, None)
+        stash_change(_key(data), None)
         return
     obj = model.User.get(user) if user else None
     proposal.update({
@@ -187,7 +172,7 @@ def ppidrequest_classification(key, data, errors, context):
         "proposed_at": dt.datetime.now(dt.timezone.utc).isoformat(),
     })
     data[(C.PROPOSAL_FIELD,)] = json.dumps(proposal)
-    _stash(data, {"kind": "proposal", "from": old_cls, "to": cls,
+    stash_change(_key(data), {"kind": "proposal", "from": old_cls, "to": cls,
                   "basis": basis})
 
 
@@ -212,9 +197,119 @@ def ppidrequest_temporal_coverage(key, data, errors, context):
                              "year"))
 
 
-def get_validators() -> dict[str, Any]:
-    return {
-        "ppidrequest_classification": ppidrequest_classification,
-        "ppidrequest_year": ppidrequest_year,
-        "ppidrequest_temporal_coverage": ppidrequest_temporal_coverage,
-    }
+# -- the request actions -----------------------------------------------------
+
+SHORT_TEXT = 300
+LONG_TEXT = 5000
+
+
+def ppidrequest_choice(choices: Iterable[str]) -> Callable[[Any], Any]:
+    allowed = list(choices)
+
+    def validator(value: Any) -> Any:
+        if value not in allowed:
+            raise Invalid(_("Choose one of: {choices}").format(
+                choices=", ".join(allowed)))
+        return value
+    return validator
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise Invalid(_("Must be text"))
+    return value.strip()
+
+
+def ppidrequest_short_text(value: Any) -> Any:
+    value = _text(value)
+    if len(value) > SHORT_TEXT:
+        raise Invalid(_("At most {n} characters").format(n=SHORT_TEXT))
+    return value
+
+
+def ppidrequest_long_text(value: Any) -> Any:
+    value = _text(value)
+    if len(value) > LONG_TEXT:
+        raise Invalid(_("At most {n} characters").format(n=LONG_TEXT))
+    return value
+
+
+def ppidrequest_nik(value: Any) -> str:
+    """A NIK: 16 digits; province code, and a birth date of DDMMYY with 40
+    added to the day for women."""
+    nik = re.sub(r"[\s.-]", "", str(value))
+    if not re.fullmatch(r"\d{16}", nik):
+        raise Invalid(_("A NIK has 16 digits"))
+    day, month = int(nik[6:8]), int(nik[8:10])
+    if int(nik[:2]) < 11 or not (1 <= day <= 31 or 41 <= day <= 71) \
+            or not 1 <= month <= 12:
+        raise Invalid(_("This is not a valid NIK"))
+    return nik
+
+
+def ppidrequest_phone(value: Any) -> str:
+    phone = str(value).strip()
+    digits = re.sub(r"\D", "", phone)
+    if not re.fullmatch(r"\+?[\d\s().-]+", phone) or \
+            not 8 <= len(digits) <= 15:
+        raise Invalid(_("Enter a phone number of 8 to 15 digits"))
+    return phone
+
+
+def ppidrequest_past_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            raise Invalid(_("Enter a date as YYYY-MM-DD"))
+    if day > clock.today():
+        raise Invalid(_("The date of receipt cannot be in the future"))
+    if day.year < 2008:
+        raise Invalid(_("The date of receipt is too far in the past"))
+    return day
+
+
+def ppidrequest_organization(value: Any, context) -> str:
+    org = model.Group.get(str(value))
+    if org is None or org.state != "active" or not org.is_organization:
+        raise Invalid(_("Organization not found"))
+    return org.id
+
+
+def ppidrequest_dataset(value: Any, context) -> str:
+    pkg = model.Package.get(str(value))
+    if pkg is None or pkg.state != "active":
+        raise Invalid(_("Dataset not found"))
+    if pkg.private:
+        try:
+            tk.check_access("package_show",
+                            {"user": context.get("user")}, {"id": pkg.id})
+        except tk.NotAuthorized:
+            raise Invalid(_("Dataset not found"))
+    return pkg.id
+
+
+def ppidrequest_state_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[\s,]+", value) if v]
+    if not isinstance(value, list) or not all(
+            isinstance(v, str) for v in value):
+        raise Invalid(_("Give states as a list"))
+    unknown = [v for v in value if v not in W.STATES]
+    if unknown:
+        raise Invalid(_("Unknown state: {states}").format(
+            states=", ".join(unknown)))
+    return value
+
+
+def ppidrequest_upload(value: Any) -> Any:
+    """A file sent with the form (not a text or a path)."""
+    if not deliver.is_upload(value):
+        raise Invalid(_("Send a file"))
+    return value

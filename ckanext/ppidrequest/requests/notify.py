@@ -339,7 +339,7 @@ def messages_for(event: RequestEvent) -> list[Message]:
         return []
     lang = _lang()
     action = event.action
-    step = W.TRANSITIONS.get(action)
+    step = W.STEPS.get(action)
     number = req.registration_number
     out: list[Message] = []
 
@@ -452,8 +452,9 @@ def on_request_event(event_id: str, **_kwargs: Any) -> None:
         return
     try:
         if tk.config.get("ckanext.ppidrequest.notify_via_jobs"):
-            tk.enqueue_job(send_for_event, [event_id],
-                           title=f"ppidrequest notifications {event_id}")
+            from .. import jobs
+
+            jobs.enqueue(jobs.notify_event, event_id)
         else:
             send_for_event(event_id)
     except Exception:  # noqa: BLE001 - the request is saved whatever happens
@@ -462,32 +463,6 @@ def on_request_event(event_id: str, **_kwargs: Any) -> None:
 
 
 # -- reminders ---------------------------------------------------------------
-
-def lapse_expired(actor: W.Actor | None = None) -> list[str]:
-    """Requests whose applicant did not complete them in time lapse.
-    Returns the ids of their events (announced like any transition)."""
-    from .. import signals
-
-    actor = actor or W.Actor(None, system=True)
-    today = clock.today()
-    ids = [row.id for row in model.Session.query(Request.id).filter(
-        Request.state == W.AWAITING_COMPLETION,
-        Request.completion_due_date < today)]
-    events = []
-    for request_id in ids:
-        try:
-            req = W.lock(request_id)
-        except W.Conflict:
-            continue   # someone is acting on it now; next run
-        if req is None or req.state != W.AWAITING_COMPLETION:
-            model.Session.rollback()
-            continue
-        outcome = W.transition(req, "lapse", actor, {}, None)
-        model.repo.commit()
-        signals.request_event.send(outcome.event.id)
-        events.append(outcome.event.id)
-    return events
-
 
 def reminder_messages(days: int = 2) -> list[Message]:
     """One digest per officer: the PPID gets every open request due within
@@ -533,11 +508,9 @@ def reminder_messages(days: int = 2) -> list[Message]:
 
 
 def send_reminders(days: int = 2) -> dict[str, int]:
-    """Lapse expired incomplete requests, then remind officers. For cron
-    (``ckan ppidrequest remind``) and the job queue."""
-    lapsed = lapse_expired()
+    """Remind officers of what is due (part of :func:`..jobs.daily`)."""
     messages = reminder_messages(days)
     sent = send(messages) if tk.config.get("ckanext.ppidrequest.notify") \
         else 0
-    return {"lapsed": len(lapsed), "reminders": len(messages),
+    return {"reminders": len(messages),
             "sent": sent}

@@ -49,3 +49,23 @@ def failed(number: str) -> None:
         pipe.set(key, 0, ex=window, nx=True)
         pipe.incr(key)
     pipe.execute()
+
+
+def verified_request(number: str, code: str):
+    """The request whose registration number is ``number`` and whose access
+    code is ``code``, counting wrong codes (raises ``ValidationError``)."""
+    import ckan.model as model
+
+    from ..model import Request
+    from .numbering import check_access_code
+
+    number = number.strip().upper()
+    check(number)
+    req = (model.Session.query(Request)
+           .filter(model.sa.func.upper(Request.registration_number)
+                   == number).one_or_none())
+    if req is None or not check_access_code(req, code):
+        failed(number)
+        raise tk.ValidationError({"access_code": [
+            _("The registration number or the access code is wrong")]})
+    return req

@@ -1,6 +1,7 @@
-"""The request workflow: states, who may do what, and the clock's dates.
+"""The request workflow: states, steps, who may take them, and the only
+place a request changes state.
 
-Both SOPs merged (see ``DOMAIN.md``)::
+Both SOPs merged (see ``docs/domain.md``)::
 
     submitted ─review→ in_review ─forward→ forwarded ─submit_data→ data_submitted
         │                 │  ↑                 │                      │
@@ -10,25 +11,23 @@ Both SOPs merged (see ``DOMAIN.md``)::
     any open state ─withdraw→ withdrawn;  awaiting_completion ─lapse→ lapsed
     extend: once, in any open state but awaiting_completion (not a state)
 
-The actions in :mod:`.logic.request_action` are thin: they validate, then
-call :func:`create` or :func:`transition`, which change the request and
-append its event in the caller's transaction.
+The steps are declared in :mod:`.steps`. The actions in :mod:`..logic.action`
+are thin: they validate, then call :func:`create` or :func:`take`, which
+change the request and append its event in the caller's transaction;
+:func:`commit` and :func:`announce` end every change the same way.
 """
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass, field
-from typing import Any, Iterable
-
-from werkzeug.security import check_password_hash, generate_password_hash
+from typing import Any, ClassVar
 
 import ckan.model as model
 import ckan.plugins.toolkit as tk
+from sqlalchemy import event as sa_event, orm
 
-from .. import roles
-from . import clock
-from . import delivery as deliver
+from .. import roles, signals
+from . import clock, numbering
 from ..model import Delivery, Request, RequestEvent
 
 _ = tk._
@@ -64,38 +63,141 @@ APPLICANT = "applicant"
 SYSTEM = "system"
 
 
-@dataclass(frozen=True)
+# -- steps -------------------------------------------------------------------
+
 class Step:
-    sources: tuple[str, ...]
-    target: str | None          # None: the state does not change
-    roles: frozenset[str]
+    """One step of the workflow; subclasses in :mod:`.steps` declare it."""
+
+    name: ClassVar[str]
+    sources: ClassVar[tuple[str, ...]]
+    #: None: the state does not change
+    target: ClassVar[str | None]
+    roles: ClassVar[frozenset[str]]
     #: shown to the applicant in their history (and mailed to them)
-    applicant_visible: bool = True
+    applicant_visible: ClassVar[bool] = True
     #: the note is for the applicant too (otherwise internal)
-    public_note: bool = True
+    public_note: ClassVar[bool] = True
+    #: the target state's sub-deadline starts again even without a change
+    restarts_step: ClassVar[bool] = False
+
+    @property
+    def email(self) -> str:
+        """Name of the step's email templates
+        (``templates/ppidrequest/emails/<email>.*``)."""
+        return self.name
+
+    @staticmethod
+    def schema() -> dict:
+        """The navl schema of the step's own fields."""
+        return {}
+
+    def unavailable(self, req: Request) -> str | None:
+        """Why the step cannot be taken now although the request is in one
+        of its ``sources`` (None: it can)."""
+        return None
+
+    def check(self, move: "Move") -> None:
+        """Check the fields against the request (errors in ``move``)."""
+
+    def apply(self, move: "Move") -> None:
+        """What the step does to the request, besides its state."""
 
 
-TRANSITIONS: dict[str, Step] = {
-    "review": Step((SUBMITTED,), IN_REVIEW, frozenset({PPID}),
-                   public_note=False),
-    "request_completion": Step((SUBMITTED, IN_REVIEW), AWAITING_COMPLETION,
-                               frozenset({PPID})),
-    "complete": Step((AWAITING_COMPLETION,), IN_REVIEW,
-                     frozenset({APPLICANT, PPID})),
-    "forward": Step((IN_REVIEW, FORWARDED), FORWARDED, frozenset({PPID}),
-                    public_note=False),
-    "submit_data": Step((FORWARDED,), DATA_SUBMITTED, frozenset({PEMBANTU}),
-                        applicant_visible=False, public_note=False),
-    "extend": Step(CLOCK_STATES, None, frozenset({PPID})),
-    "fulfil": Step((IN_REVIEW, DATA_SUBMITTED), FULFILLED, frozenset({PPID})),
-    "reject": Step((IN_REVIEW, FORWARDED, DATA_SUBMITTED), REJECTED,
-                   frozenset({PPID})),
-    "not_held": Step((IN_REVIEW, FORWARDED, DATA_SUBMITTED), NOT_HELD,
-                     frozenset({PPID})),
-    "withdraw": Step(OPEN_STATES, WITHDRAWN, frozenset({APPLICANT})),
-    "lapse": Step((AWAITING_COMPLETION,), LAPSED, frozenset({PPID, SYSTEM})),
-}
-ACTIONS = tuple(TRANSITIONS)
+#: every step by name, in the order of the SOP
+STEPS: dict[str, Step] = {}
+
+
+def register(cls: type[Step]) -> type[Step]:
+    STEPS[cls.name] = cls()
+    return cls
+
+
+@dataclass
+class Move:
+    """A step being taken: what the step's ``check`` and ``apply`` share."""
+
+    req: Request
+    actor: "Actor"
+    fields: dict[str, Any]
+    note: str | None
+    today: dt.date = field(default_factory=clock.today)
+    cal: clock.Calendar = field(default_factory=clock.Calendar)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    #: new files, removed again if the step fails
+    uploads: list[Delivery] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+    #: the event's data
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def error(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, []).append(message)
+
+    def need(self, name: str, message: str) -> None:
+        if not self.fields.get(name) and name not in self.errors:
+            self.error(name, message)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a caller may not take a step on a request now. ``field`` is
+    set when the refusal is about the request's state (or the caller's
+    access code) rather than who they are: the action reports it as a
+    validation error on that field."""
+
+    message: str
+    field: str | None = None
+
+
+def refusal(step: Step, req: Request, roles_: set[str]) -> Refusal | None:
+    """The one decision of who may take ``step`` on ``req`` now; the
+    step's auth function and its action both ask it."""
+    if not roles_:
+        return Refusal(_("You may not act on this request"))
+    if not step.roles & roles_:
+        return Refusal(_("Your role does not allow the action '{action}' on "
+                         "this request").format(action=step.name))
+    if req.state not in step.sources:
+        from ..helpers import ppidrequest_state_label
+
+        return Refusal(_("The request is {state}: '{action}' is not "
+                         "possible now").format(
+            state=ppidrequest_state_label(req.state), action=step.name),
+            "action")
+    reason = step.unavailable(req)
+    if reason:
+        return Refusal(reason, "action")
+    return None
+
+
+def caller_refusal(context: dict, step: Step, req: Request,
+                   access_code: str | None = None) -> Refusal | None:
+    """:func:`refusal` for the caller of an action: their account, or the
+    request's access code (checked once per action call, so a wrong code
+    counts once against the throttle)."""
+    code_ok = False
+    if access_code:
+        checked = context.setdefault("__ppidrequest_codes", {})
+        key = (req.id, access_code)
+        if key not in checked:
+            from .throttle import verified_request
+
+            try:
+                checked[key] = verified_request(req.registration_number,
+                                                access_code).id == req.id
+            except tk.ValidationError as error:
+                checked[key] = Refusal(
+                    error.error_dict["access_code"][0], "access_code")
+        if isinstance(checked[key], Refusal):
+            return checked[key]
+        code_ok = checked[key]
+    return refusal(step, req, actor_for(context).roles_on(req,
+                                                         code_ok=code_ok))
+
+
+def available_steps(req: Request, roles_: set[str]) -> list[str]:
+    """The steps that ``roles_`` may take on ``req`` now."""
+    return [name for name, step in STEPS.items()
+            if refusal(step, req, roles_) is None]
 
 
 class Conflict(Exception):
@@ -162,53 +264,6 @@ def view_of(roles_: set[str]) -> str | None:
     return None
 
 
-# -- access codes and numbers ------------------------------------------------
-
-_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I
-
-
-def new_access_code() -> str:
-    raw = "".join(secrets.choice(_CODE_ALPHABET) for _n in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
-
-
-def _normal_code(code: str) -> str:
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
-
-
-def hash_access_code(code: str) -> str:
-    # 50 random bits, throttled online; the hash makes a stolen table
-    # expensive to turn back into codes
-    return generate_password_hash(_normal_code(code),
-                                  method="pbkdf2:sha256:60000")
-
-
-def check_access_code(req: Request, code: str) -> bool:
-    return bool(code) and check_password_hash(req.access_code_hash,
-                                              _normal_code(code))
-
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
-          "XII")
-
-
-def next_registration_number(received: dt.date) -> tuple[int, str]:
-    """The next number of the year, taken inside the caller's transaction:
-    the sequence row stays locked until commit, so concurrent requests get
-    consecutive numbers, and a rolled-back request gives its number back."""
-    stmt = model.sa.text(
-        "INSERT INTO ppidrequest_request_sequence (year, last_value) "
-        "VALUES (:year, 1) ON CONFLICT (year) DO UPDATE "
-        "SET last_value = ppidrequest_request_sequence.last_value + 1 "
-        "RETURNING last_value")
-    seq = model.Session.execute(stmt, {"year": received.year}).scalar_one()
-    pattern = tk.config.get("ckanext.ppidrequest.registration_pattern")
-    number = pattern.format(seq=seq, year=received.year,
-                            month=received.month,
-                            month_roman=_ROMAN[received.month - 1])
-    return seq, number
-
-
 # -- dates -------------------------------------------------------------------
 
 def _step_due(cal: clock.Calendar, req: Request) -> dt.date | None:
@@ -269,17 +324,45 @@ REQUEST_FIELDS = (
 )
 
 
+def check_request_form(data: dict, errors: dict) -> None:
+    """Rules across the request form's fields (the service standard's
+    form), for a new request and for a completed one."""
+    def need(name: str, message: str) -> None:
+        if not data.get(name):
+            errors.setdefault(name, []).append(message)
+
+    kind = data.get("applicant_type")
+    if kind == "individual":
+        need("applicant_nik", _("An individual gives their NIK"))
+    elif kind == "organization":
+        need("applicant_org_registration",
+             _("An organization gives its legal registration (akta or "
+               "SK Kemenkumham)"))
+    if not data.get("applicant_phone") and not data.get("applicant_email"):
+        errors.setdefault("applicant_email", []).append(
+            _("Give a phone number or an email address"))
+    if data.get("delivery_method") == "email":
+        need("applicant_email", _("Delivery by email needs an email "
+                                  "address"))
+    if data.get("delivery_method") == "fax":
+        need("applicant_phone", _("Delivery by fax needs a number"))
+    if data.get("obtain_method") == "copy":
+        need("copy_format", _("Say whether the copy is soft or hard"))
+    else:
+        data["copy_format"] = None
+
+
 def create(data: dict[str, Any], actor: Actor) -> tuple[Request, str,
                                                          RequestEvent]:
     """Register a request (validated) in the current transaction."""
     today = clock.today()
     received = data.get("received_at") or today
     cal = clock.Calendar()
-    code = new_access_code()
+    code = numbering.new_access_code()
     # hashing is slow on purpose: do it before the year's sequence row is
     # locked, which serializes concurrent creates until commit
-    code_hash = hash_access_code(code)
-    seq, number = next_registration_number(received)
+    code_hash = numbering.hash_access_code(code)
+    seq, number = numbering.next_registration_number(received)
     req = Request(
         registration_number=number, year=received.year, sequence=seq,
         access_code_hash=code_hash, revision=1,
@@ -316,7 +399,7 @@ def _event(req: Request, actor: Actor, action: str, from_state: str | None,
     return event
 
 
-# -- transitions -------------------------------------------------------------
+# -- taking a step ----------------------------------------------------------
 
 def find(ref: str):
     """Query of the request whose id or registration number is ``ref``."""
@@ -338,17 +421,6 @@ def lock(ref: str) -> Request | None:
         raise
 
 
-def allowed(req: Request, action: str, roles_: set[str]) -> bool:
-    step = TRANSITIONS[action]
-    return req.state in step.sources and bool(step.roles & roles_)
-
-
-def available_actions(req: Request, roles_: set[str]) -> list[str]:
-    return [action for action in ACTIONS
-            if action != "lapse" and allowed(req, action, roles_)
-            and not (action == "extend" and req.extended)]
-
-
 @dataclass
 class Outcome:
     req: Request
@@ -356,210 +428,98 @@ class Outcome:
     deliveries: list[Delivery] = field(default_factory=list)
 
 
-def transition(req: Request, action: str, actor: Actor, fields: dict,
-               note: str | None) -> Outcome:
-    """Apply a validated, permitted action (see :mod:`.logic.request_action`
-    for the checks of each action's fields)."""
-    step = TRANSITIONS[action]
-    cal = clock.Calendar()
-    today = clock.today()
+def take(step: Step, move: Move) -> Outcome:
+    """Take a permitted step: check its fields against the request (raises
+    ``ValidationError``), apply it, change the state and append its
+    event, in the caller's transaction."""
+    step.check(move)
+    if move.errors:
+        raise tk.ValidationError(move.errors)
+    req = move.req
     from_state = req.state
     target = step.target or req.state
-    data: dict[str, Any] = {}
-    deliveries: list[Delivery] = []
-
-    if action == "request_completion":
-        req.completion_start = today
-        req.completion_due_date = cal.add(today, clock.COMPLETION_DAYS)
-        req.due_date = None
-        data["completion_due_date"] = req.completion_due_date.isoformat()
-    elif action == "complete":
-        for name, value in fields.get("changes", {}).items():
-            setattr(req, name, value)
-        data["changed"] = sorted(fields.get("changes", {}))
-        # the clock restarts from the complete request
-        req.clock_start = today
-        req.completion_start = req.completion_due_date = None
-        req.due_date = cal.add(today, clock.ANSWER_DAYS + req.extension_days)
-    elif action == "forward":
-        org = fields["organization"]
-        data["organization"] = org.name
-        if req.forwarded_org:
-            data["previous_organization"] = req.forwarded_org
-        req.forwarded_org = org.id
-        if not req.owner_org:
-            req.owner_org = org.id
-    elif action == "submit_data":
-        deliveries = fields.get("deliveries", [])
-        req.refusal_proposal = fields.get("refusal_proposal")
-        req.refusal_ground = fields.get("refusal_ground")
-        data["files"] = len(deliveries)
-        if req.refusal_proposal:
-            data["refusal_proposed"] = True
-    elif action == "extend":
-        req.extended = True
-        req.extension_days = fields["days"]
-        req.extension_reason = fields["reason"]
-        req.due_date = cal.add(req.clock_start,
-                               clock.ANSWER_DAYS + req.extension_days)
-        data.update(days=req.extension_days,
-                    due_date=req.due_date.isoformat())
-        note = note or req.extension_reason
-    elif action == "fulfil":
-        req.partial = fields["partial"]
-        req.withheld_note = fields.get("withheld_note")
-        req.pdp_check = fields["pdp_check"]
-        req.pdp_note = fields.get("pdp_note")
-        req.outcome_note = fields.get("outcome_note")
-        deliveries = fields.get("deliveries", [])
-        data.update(partial=req.partial, pdp_check=req.pdp_check,
-                    files=len(deliveries))
-    elif action == "reject":
-        req.rejection_ground = fields["ground"]
-        req.rejection_consequence = fields["consequence"]
-        req.outcome_note = fields.get("outcome_note")
-        data["ground"] = req.rejection_ground
-    elif action == "not_held":
-        req.held_by = fields["held_by"]
-        data["held_by"] = req.held_by
-
+    step.apply(move)
     req.state = target
-    if target != from_state or action == "complete":
-        _enter_step(req, target, today, cal)
-    elif action == "extend":
-        req.step_due_date = _step_due(cal, req)
+    if target != from_state or step.restarts_step:
+        _enter_step(req, target, move.today, move.cal)
+    else:
+        req.step_due_date = _step_due(move.cal, req)
     if target in FINAL_STATES:
         req.closed_at = clock_now()
         req.step_start = req.step_days = req.step_due_date = None
     req.revision += 1
     req.modified = clock_now()
-    for delivery in deliveries:
+    for delivery in move.deliveries:
         delivery.request_id = req.id
         model.Session.add(delivery)
-    event = _event(req, actor, action, from_state, target, note, data)
-    return Outcome(req, event, deliveries)
+    event = _event(req, move.actor, step.name, from_state, target,
+                   move.note, move.data)
+    return Outcome(req, event, move.deliveries)
 
 
 def clock_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-# -- what people see ---------------------------------------------------------
+# -- the end of every change -------------------------------------------------
 
-#: applicant contact details an agency's PPID Pembantu does not need
-_CONTACT = ("applicant_nik", "applicant_address", "applicant_phone",
-            "applicant_email")
-#: the PPID's and the agency's working fields
-_INTERNAL = ("pdp_check", "pdp_note", "refusal_proposal", "refusal_ground",
-             "step_start", "step_days", "step_due_date", "created_by")
+_UNANNOUNCED = "ppidrequest_unannounced"
 
 
-def _iso(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+def commit(context: dict, event: RequestEvent) -> bool:
+    """Commit the change, unless the caller said ``defer_commit``: then
+    the event is announced once the caller commits. True when committed
+    here (the caller then :func:`announce`\ s it)."""
+    if context.get("defer_commit"):
+        model.Session.info.setdefault(_UNANNOUNCED, []).append(event.id)
+        return False
+    model.repo.commit()
+    return True
 
 
-class Refs:
-    """The organizations and datasets a page of requests names, read with
-    one query each."""
-
-    def __init__(self, reqs: Iterable[Request]):
-        reqs = list(reqs)
-        org_ids = {r.owner_org for r in reqs} | {r.forwarded_org
-                                                 for r in reqs}
-        org_ids.discard(None)
-        pkg_ids = {r.dataset_id for r in reqs if r.dataset_id}
-        self.orgs = {g.id: g for g in model.Session.query(model.Group)
-                     .filter(model.Group.id.in_(org_ids))} if org_ids else {}
-        self.pkgs = {p.id: p for p in model.Session.query(model.Package)
-                     .filter(model.Package.id.in_(pkg_ids))} \
-            if pkg_ids else {}
-
-    def org(self, org_id: str | None) -> dict | None:
-        if not org_id:
-            return None
-        org = self.orgs.get(org_id)
-        if org is None:
-            return {"id": org_id, "name": None, "title": None}
-        return {"id": org.id, "name": org.name, "title": org.title}
-
-    def dataset(self, pkg_id: str | None) -> dict | None:
-        pkg = self.pkgs.get(pkg_id) if pkg_id else None
-        if pkg is None or pkg.state != "active":
-            return None
-        return {"id": pkg.id, "name": pkg.name, "title": pkg.title}
+def announce(event_id: str) -> None:
+    """Tell the subscribers (notifications) of a committed event."""
+    signals.request_event.send(event_id)
 
 
-def as_dict(req: Request, roles_: set[str],
-            deliveries: Iterable[Delivery] | None = None,
-            refs: Refs | None = None) -> dict[str, Any]:
-    refs = refs or Refs([req])
-    view = view_of(roles_)
-    out = {column.name: _iso(getattr(req, column.name))
-           for column in Request.__table__.columns
-           if column.name != "access_code_hash"}
-    if view != PPID:
-        out.pop("applicant_nik", None)
-        for name in _INTERNAL:
-            out.pop(name, None)
-    if view == PEMBANTU:
-        for name in _CONTACT:
-            out.pop(name, None)
-        # the agency works on the step; it keeps its sub-deadline
-        out["step_due_date"] = _iso(req.step_due_date)
-    today = clock.today()
-    out["open"] = req.state in OPEN_STATES
-    out["overdue"] = bool(req.due_date and req.state in CLOCK_STATES
-                          and req.due_date < today)
-    out["owner_organization"] = refs.org(req.owner_org)
-    out["forwarded_organization"] = refs.org(req.forwarded_org)
-    out["dataset"] = refs.dataset(req.dataset_id)
-    out["available_actions"] = available_actions(req, roles_)
-    if deliveries is not None:
-        out["deliveries"] = [delivery_dict(d, view) for d in deliveries
-                             if view != APPLICANT or d.stage == "released"]
-    return out
+@sa_event.listens_for(orm.Session, "after_commit")
+def _announce_deferred(session) -> None:
+    # no SQL may run inside after_commit: the subscribers get the events
+    # through the job queue instead
+    for event_id in session.info.pop(_UNANNOUNCED, []):
+        from .. import jobs
+
+        jobs.enqueue(jobs.announce, event_id)
 
 
-def delivery_dict(delivery: Delivery, view: str | None) -> dict[str, Any]:
-    out = {
-        "id": delivery.id,
-        "stage": delivery.stage,
-        "filename": delivery.filename,
-        "size": delivery.size,
-        "created": _iso(delivery.created),
-        "expires_at": _iso(delivery.expires_at),
-    }
-    if view != APPLICANT:
-        out["resource_id"] = delivery.resource_id
-    if delivery.stage == "released":
-        out["download_url"] = deliver.download_url(delivery)
-        out["expired"] = deliver.expired(delivery)
-    return out
+@sa_event.listens_for(orm.Session, "after_rollback")
+def _forget_deferred(session) -> None:
+    session.info.pop(_UNANNOUNCED, None)
 
 
-def event_dict(event: RequestEvent, view: str | None) -> dict[str, Any]:
-    step = TRANSITIONS.get(event.action)
-    actor = model.User.get(event.actor_id) if event.actor_id else None
-    out = {
-        "id": event.id,
-        "created": _iso(event.created),
-        "action": event.action,
-        "from_state": event.from_state,
-        "to_state": event.to_state,
-        "note": event.note,
-        "data": dict(event.data or {}),
-    }
-    if view in (PPID, PEMBANTU):
-        out["actor"] = actor.name if actor else None
-        out["actor_display_name"] = actor.display_name if actor else None
-    elif step is not None and not step.public_note:
-        out["note"] = None
-        out["data"] = {}
-    return out
+def lapse_overdue() -> list[str]:
+    """Requests whose applicant did not complete them in time lapse (the
+    daily job). Returns the ids of their events, each announced as any
+    step's."""
+    lapse = STEPS["lapse"]
+    actor = Actor(None, system=True)
+    ids = [row.id for row in model.Session.query(Request.id).filter(
+        Request.state == AWAITING_COMPLETION,
+        Request.completion_due_date < clock.today())]
+    events = []
+    for request_id in ids:
+        try:
+            req = lock(request_id)
+        except Conflict:
+            continue   # someone is acting on it now; next run
+        if req is None or refusal(lapse, req, actor.roles_on(req)):
+            model.Session.rollback()
+            continue
+        outcome = take(lapse, Move(req, actor, {}, None))
+        commit({}, outcome.event)
+        announce(outcome.event.id)
+        events.append(outcome.event.id)
+    return events
 
 
-def applicant_visible(event: RequestEvent) -> bool:
-    step = TRANSITIONS.get(event.action)
-    return step is None or step.applicant_visible
+from . import steps as _steps  # noqa: E402,F401  (declares the steps)

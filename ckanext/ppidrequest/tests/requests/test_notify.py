@@ -10,8 +10,9 @@ from freezegun import freeze_time
 import ckan.lib.jobs as jobs
 import ckan.model as model
 
+from ckanext.ppidrequest import jobs as ppid_jobs
 from ckanext.ppidrequest.requests import notify
-from ckanext.ppidrequest.model import Request
+from ckanext.ppidrequest.model import Request, RequestEvent
 
 from .test_requests import FORM, act, move
 
@@ -44,8 +45,12 @@ def test_a_mail_failure_never_loses_the_request(actors, ckan_config,
 def test_notifications_can_go_through_the_job_queue(actors, smtp):
     act(None, "ppidrequest_create", **FORM)
     assert smtp.messages == []
-    queued = jobs.get_queue().jobs
+    assert jobs.get_queue().jobs == []
+    queued = jobs.get_queue("ppidrequest").jobs
     assert len(queued) == 1
+    [event] = model.Session.query(RequestEvent).all()
+    # one job per event, whoever queues it
+    assert queued[0].id == f"ppidrequest-notify_event-{event.id}"
     queued[0].perform()
     assert len(smtp.to("budi@example.com")) == 1
     assert len(smtp.to("ppid@kab.go.id")) == 1
@@ -88,7 +93,7 @@ def test_reminders_of_due_and_overdue_requests(actors, smtp, cli):
         move(ppid, soon, "review")
         move(ppid, soon, "forward", organization="dinkes")
         smtp.clear()
-        assert notify.send_reminders() == {"lapsed": 0, "reminders": 2,
+        assert ppid_jobs.daily() == {"lapsed": 0, "reminders": 2,
                                            "sent": 2}
         # the command for cron does the same (it reads test.ini, whose
         # SMTP server is not this one, so only its count is checked)
@@ -115,7 +120,7 @@ def test_reminders_with_nothing_due_send_nothing(actors, smtp):
     with freeze_time("2026-11-20 09:00:00"):
         act(actors["ppid"], "ppidrequest_create", **FORM)
         smtp.clear()
-        assert notify.send_reminders() == {"lapsed": 0, "reminders": 0,
+        assert ppid_jobs.daily() == {"lapsed": 0, "reminders": 0,
                                            "sent": 0}
     assert smtp.messages == []
 

@@ -442,11 +442,11 @@ def test_a_request_not_completed_in_time_lapses(actors, filed, smtp):
         move(actors["ppid"], filed, "request_completion", note="Kurang KTP")
         with pytest.raises(tk.ValidationError):
             move(actors["ppid"], filed, "lapse")
-    from ckanext.ppidrequest.requests import notify
+    from ckanext.ppidrequest import jobs
 
     with freeze_time("2026-11-27 07:00:00"):
         smtp.clear()
-        result = notify.send_reminders()
+        result = jobs.daily()
     assert result["lapsed"] == 1
     req = act(actors["ppid"], "ppidrequest_show", id=filed["id"])
     assert req["state"] == "lapsed"

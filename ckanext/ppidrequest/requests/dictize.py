@@ -1,0 +1,132 @@
+"""Requests as their readers may see them: the PPID everything, an
+agency's PPID Pembantu no contact details, an applicant no internal working
+field and no internal note."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+import ckan.model as model
+
+from . import clock
+from . import delivery as deliver
+from . import workflow as W
+from ..model import Delivery, Request, RequestEvent
+
+#: applicant contact details an agency's PPID Pembantu does not need
+_CONTACT = ("applicant_nik", "applicant_address", "applicant_phone",
+            "applicant_email")
+#: the PPID's and the agency's working fields
+_INTERNAL = ("pdp_check", "pdp_note", "refusal_proposal", "refusal_ground",
+             "step_start", "step_days", "step_due_date", "created_by")
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+class Refs:
+    """The organizations and datasets a page of requests names, read with
+    one query each."""
+
+    def __init__(self, reqs: Iterable[Request]):
+        reqs = list(reqs)
+        org_ids = {r.owner_org for r in reqs} | {r.forwarded_org
+                                                 for r in reqs}
+        org_ids.discard(None)
+        pkg_ids = {r.dataset_id for r in reqs if r.dataset_id}
+        self.orgs = {g.id: g for g in model.Session.query(model.Group)
+                     .filter(model.Group.id.in_(org_ids))} if org_ids else {}
+        self.pkgs = {p.id: p for p in model.Session.query(model.Package)
+                     .filter(model.Package.id.in_(pkg_ids))} \
+            if pkg_ids else {}
+
+    def org(self, org_id: str | None) -> dict | None:
+        if not org_id:
+            return None
+        org = self.orgs.get(org_id)
+        if org is None:
+            return {"id": org_id, "name": None, "title": None}
+        return {"id": org.id, "name": org.name, "title": org.title}
+
+    def dataset(self, pkg_id: str | None) -> dict | None:
+        pkg = self.pkgs.get(pkg_id) if pkg_id else None
+        if pkg is None or pkg.state != "active":
+            return None
+        return {"id": pkg.id, "name": pkg.name, "title": pkg.title}
+
+
+def as_dict(req: Request, roles_: set[str],
+            deliveries: Iterable[Delivery] | None = None,
+            refs: Refs | None = None) -> dict[str, Any]:
+    refs = refs or Refs([req])
+    view = W.view_of(roles_)
+    out = {column.name: _iso(getattr(req, column.name))
+           for column in Request.__table__.columns
+           if column.name != "access_code_hash"}
+    if view != W.PPID:
+        out.pop("applicant_nik", None)
+        for name in _INTERNAL:
+            out.pop(name, None)
+    if view == W.PEMBANTU:
+        for name in _CONTACT:
+            out.pop(name, None)
+        # the agency works on the step; it keeps its sub-deadline
+        out["step_due_date"] = _iso(req.step_due_date)
+    today = clock.today()
+    out["open"] = req.state in W.OPEN_STATES
+    out["overdue"] = bool(req.due_date and req.state in W.CLOCK_STATES
+                          and req.due_date < today)
+    out["owner_organization"] = refs.org(req.owner_org)
+    out["forwarded_organization"] = refs.org(req.forwarded_org)
+    out["dataset"] = refs.dataset(req.dataset_id)
+    out["available_actions"] = W.available_steps(req, roles_)
+    if deliveries is not None:
+        out["deliveries"] = [delivery_dict(d, view) for d in deliveries
+                             if view != W.APPLICANT or d.stage == "released"]
+    return out
+
+
+def delivery_dict(delivery: Delivery, view: str | None) -> dict[str, Any]:
+    out = {
+        "id": delivery.id,
+        "stage": delivery.stage,
+        "filename": delivery.filename,
+        "size": delivery.size,
+        "created": _iso(delivery.created),
+        "expires_at": _iso(delivery.expires_at),
+    }
+    if view != W.APPLICANT:
+        out["resource_id"] = delivery.resource_id
+    if delivery.stage == "released":
+        out["download_url"] = deliver.download_url(delivery)
+        out["expired"] = deliver.expired(delivery)
+    return out
+
+
+def event_dict(event: RequestEvent, view: str | None) -> dict[str, Any]:
+    step = W.STEPS.get(event.action)
+    actor = model.User.get(event.actor_id) if event.actor_id else None
+    out = {
+        "id": event.id,
+        "created": _iso(event.created),
+        "action": event.action,
+        "from_state": event.from_state,
+        "to_state": event.to_state,
+        "note": event.note,
+        "data": dict(event.data or {}),
+    }
+    if view in (W.PPID, W.PEMBANTU):
+        out["actor"] = actor.name if actor else None
+        out["actor_display_name"] = actor.display_name if actor else None
+    elif step is not None and not step.public_note:
+        out["note"] = None
+        out["data"] = {}
+    return out
+
+
+def applicant_visible(event: RequestEvent) -> bool:
+    step = W.STEPS.get(event.action)
+    return step is None or step.applicant_visible
