@@ -30,6 +30,9 @@ __all__ = [
     "ppidrequest_nik", "ppidrequest_phone", "ppidrequest_past_date",
     "ppidrequest_organization", "ppidrequest_dataset",
     "ppidrequest_state_list", "ppidrequest_upload",
+    # config options (checked when CKAN starts)
+    "ppidrequest_timezone", "ppidrequest_step_targets",
+    "ppidrequest_registration_pattern",
 ]
 
 
@@ -312,4 +315,48 @@ def ppidrequest_upload(value: Any) -> Any:
     """A file sent with the form (not a text or a path)."""
     if not deliver.is_upload(value):
         raise Invalid(_("Send a file"))
+    return value
+
+
+# -- config options ----------------------------------------------------------
+
+def ppidrequest_timezone(value: Any) -> Any:
+    """An IANA time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid(_("Unknown time zone {zone}: use e.g. Asia/Jakarta "
+                        "(WIB), Asia/Makassar (WITA) or Asia/Jayapura "
+                        "(WIT)").format(zone=value))
+    return value
+
+
+def ppidrequest_step_targets(value: Any) -> Any:
+    """``state:days`` pairs of open states and whole working days."""
+    items = value.split() if isinstance(value, str) else list(value or [])
+    for item in items:
+        state, sep, days = str(item).partition(":")
+        if not sep or state.strip() not in W.OPEN_STATES \
+                or not days.strip().isdigit():
+            raise Invalid(_("{item} is not state:days with an open state "
+                            "({states}) and a number of working days")
+                          .format(item=item,
+                                  states=", ".join(W.OPEN_STATES)))
+    return value
+
+
+def ppidrequest_registration_pattern(value: Any) -> Any:
+    """A pattern that formats with {seq}, {year}, {month}, {month_roman}
+    and keeps {year} (the sequence restarts every year)."""
+    try:
+        sample = str(value).format(seq=1, year=2026, month=1,
+                                   month_roman="I")
+    except (KeyError, IndexError, ValueError):
+        raise Invalid(_("Use only {{seq}}, {{year}}, {{month}} and "
+                        "{{month_roman}} in the registration pattern"))
+    if "2026" not in sample:
+        raise Invalid(_("Keep {{year}} in the registration pattern: the "
+                        "sequence restarts every year"))
     return value
