@@ -44,7 +44,7 @@ class Review(Step):
 @register
 class RequestCompletion(Step):
     """Ask the applicant to complete the request (PPID). The legal clock
-    stops; the applicant has 10 working days.
+    stops; the applicant has 3 working days.
 
     :param note: what is missing (required; sent to the applicant)
     """

@@ -68,7 +68,7 @@ def smtp(ckan_config, monkeypatch):
 @pytest.fixture
 def actors(clean_db):
     """The people of the workflow, with the organizations that give them
-    their roles (as in ``DOMAIN.md``)."""
+    their roles (as in ``docs/domain.md``)."""
     from ckan.tests import factories
 
     ppid = factories.User(name="ppid-utama", email="ppid@kab.go.id")
