@@ -17,7 +17,7 @@ from ..classification import classes as C
 from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
-from ..requests import steps, throttle, workflow as W
+from ..requests import form, steps, throttle, workflow as W
 from . import chained, schema
 from .auth import REFUSAL
 
@@ -208,7 +208,7 @@ def ppidrequest_create(context, data_dict):
     data, errors = tk.navl_validate(data_dict, schema.request_create(),
                                     context)
     actor = _actor(context)
-    W.check_request_form(data, errors)
+    form.check_request_form(data, errors)
     if not actor.ppid:
         for field in ("channel", "received_at"):
             if data.get(field) and not (field == "channel"

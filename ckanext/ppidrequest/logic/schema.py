@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ckan.logic.schema import validator_args
 
-from ..requests import workflow as W
+from ..requests import form, workflow as W
 
 
 # -- classification ----------------------------------------------------------
@@ -48,39 +48,8 @@ def classification_history(not_empty, unicode_safe):
 
 # -- requests ----------------------------------------------------------------
 
-@validator_args
-def request_create(not_empty, ignore_empty, unicode_safe, strip_value,
-                   ppidrequest_choice, email_validator, ppidrequest_nik,
-                   ppidrequest_phone, ppidrequest_dataset,
-                   ppidrequest_organization, ppidrequest_past_date,
-                   ppidrequest_short_text, ppidrequest_long_text):
-    short = [ppidrequest_short_text, unicode_safe]
-    long_ = [ppidrequest_long_text, unicode_safe]
-    return {
-        "applicant_type": [not_empty, unicode_safe,
-                           ppidrequest_choice(list(W.APPLICANT_TYPES))],
-        "applicant_name": [not_empty] + short,
-        "applicant_nik": [ignore_empty, unicode_safe, ppidrequest_nik],
-        "applicant_org_registration": [ignore_empty] + short,
-        "applicant_address": [not_empty] + long_,
-        "applicant_occupation": [ignore_empty] + short,
-        "applicant_phone": [ignore_empty, unicode_safe, ppidrequest_phone],
-        "applicant_email": [ignore_empty, unicode_safe, strip_value,
-                            email_validator],
-        "applicant_proxy_for": [ignore_empty] + short,
-        "information_requested": [not_empty] + long_,
-        "purpose": [not_empty] + long_,
-        "obtain_method": [not_empty, unicode_safe,
-                          ppidrequest_choice(list(W.OBTAIN_METHODS))],
-        "copy_format": [ignore_empty, unicode_safe,
-                        ppidrequest_choice(list(W.COPY_FORMATS))],
-        "delivery_method": [not_empty, unicode_safe,
-                            ppidrequest_choice(list(W.DELIVERY_METHODS))],
-        "dataset_id": [ignore_empty, unicode_safe, ppidrequest_dataset],
-        "owner_org": [ignore_empty, unicode_safe, ppidrequest_organization],
-        "channel": [ignore_empty, unicode_safe, ppidrequest_choice(list(W.CHANNELS))],
-        "received_at": [ignore_empty, ppidrequest_past_date],
-    }
+#: the service standard's request form
+request_create = form.request_form
 
 
 @validator_args

@@ -452,9 +452,9 @@ def on_request_event(event_id: str, **_kwargs: Any) -> None:
         return
     try:
         if tk.config.get("ckanext.ppidrequest.notify_via_jobs"):
-            from .. import jobs
+            from .. import queue
 
-            jobs.enqueue(jobs.notify_event, event_id)
+            queue.enqueue("notify_event", event_id)
         else:
             send_for_event(event_id)
     except Exception:  # noqa: BLE001 - the request is saved whatever happens

@@ -19,13 +19,13 @@ import ckan.plugins.toolkit as tk
 from ckan.logic.schema import validator_args
 
 from ..classification import classes as C
-from . import clock
+from . import clock, form
 from . import delivery as deliver
 from .workflow import (APPLICANT, AWAITING_COMPLETION, CLOCK_STATES,
                        DATA_SUBMITTED, FORWARDED, FULFILLED, IN_REVIEW,
                        LAPSED, NOT_HELD, OPEN_STATES, PDP_RESULTS, PEMBANTU,
-                       PPID, REJECTED, REQUEST_FIELDS, SUBMITTED, SYSTEM,
-                       WITHDRAWN, Move, Step, check_request_form, register)
+                       PPID, REJECTED, SUBMITTED, SYSTEM, WITHDRAWN, Move,
+                       Step, register)
 
 _ = tk._
 
@@ -67,12 +67,6 @@ class RequestCompletion(Step):
             req.completion_due_date.isoformat()
 
 
-#: what an applicant may change when completing a request
-COMPLETABLE = tuple(name for name in REQUEST_FIELDS
-                    if name not in ("applicant_type", "dataset_id",
-                                    "owner_org"))
-
-
 @register
 class Complete(Step):
     """Complete a request (the applicant, or the PPID for them): any field
@@ -87,17 +81,16 @@ class Complete(Step):
 
     @staticmethod
     def schema():
-        from ..logic.schema import request_create
-
         ignore_missing = tk.get_validator("ignore_missing")
-        form = request_create()
-        return {name: [ignore_missing] + form[name] for name in COMPLETABLE}
+        fields = form.request_form()
+        return {name: [ignore_missing] + fields[name]
+                for name in form.COMPLETABLE}
 
     def check(self, move: Move) -> None:
-        changes = {k: v for k, v in move.fields.items() if k in COMPLETABLE}
-        merged = {name: getattr(move.req, name) for name in REQUEST_FIELDS}
+        changes = {k: v for k, v in move.fields.items() if k in form.COMPLETABLE}
+        merged = {name: getattr(move.req, name) for name in form.REQUEST_FIELDS}
         merged.update(changes)
-        check_request_form(merged, move.errors)
+        form.check_request_form(merged, move.errors)
         if merged.get("copy_format") is None:
             changes["copy_format"] = None
         move.fields = {"changes": changes}

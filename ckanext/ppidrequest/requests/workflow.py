@@ -26,8 +26,8 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import event as sa_event, orm
 
-from .. import roles, signals
-from . import clock, numbering
+from .. import queue, roles, signals
+from . import clock, form, numbering
 from ..model import Delivery, Request, RequestEvent
 
 _ = tk._
@@ -50,11 +50,6 @@ STATES = OPEN_STATES + FINAL_STATES
 #: open states in which the legal clock runs
 CLOCK_STATES = (SUBMITTED, IN_REVIEW, FORWARDED, DATA_SUBMITTED)
 
-APPLICANT_TYPES = ("individual", "organization", "government")
-OBTAIN_METHODS = ("view", "copy")
-COPY_FORMATS = ("softcopy", "hardcopy")
-DELIVERY_METHODS = ("in_person", "courier", "post", "fax", "email")
-CHANNELS = ("web", "in_person", "letter", "phone", "whatsapp", "email")
 PDP_RESULTS = ("clean", "masked", "justified")
 
 PPID = "ppid"
@@ -314,44 +309,6 @@ def recount_open(cal: clock.Calendar | None = None) -> int:
 
 # -- create ------------------------------------------------------------------
 
-REQUEST_FIELDS = (
-    "applicant_type", "applicant_name", "applicant_nik",
-    "applicant_org_registration", "applicant_address",
-    "applicant_occupation", "applicant_phone", "applicant_email",
-    "applicant_proxy_for", "information_requested", "purpose",
-    "obtain_method", "copy_format", "delivery_method", "dataset_id",
-    "owner_org",
-)
-
-
-def check_request_form(data: dict, errors: dict) -> None:
-    """Rules across the request form's fields (the service standard's
-    form), for a new request and for a completed one."""
-    def need(name: str, message: str) -> None:
-        if not data.get(name):
-            errors.setdefault(name, []).append(message)
-
-    kind = data.get("applicant_type")
-    if kind == "individual":
-        need("applicant_nik", _("An individual gives their NIK"))
-    elif kind == "organization":
-        need("applicant_org_registration",
-             _("An organization gives its legal registration (akta or "
-               "SK Kemenkumham)"))
-    if not data.get("applicant_phone") and not data.get("applicant_email"):
-        errors.setdefault("applicant_email", []).append(
-            _("Give a phone number or an email address"))
-    if data.get("delivery_method") == "email":
-        need("applicant_email", _("Delivery by email needs an email "
-                                  "address"))
-    if data.get("delivery_method") == "fax":
-        need("applicant_phone", _("Delivery by fax needs a number"))
-    if data.get("obtain_method") == "copy":
-        need("copy_format", _("Say whether the copy is soft or hard"))
-    else:
-        data["copy_format"] = None
-
-
 def create(data: dict[str, Any], actor: Actor) -> tuple[Request, str,
                                                          RequestEvent]:
     """Register a request (validated) in the current transaction."""
@@ -369,7 +326,7 @@ def create(data: dict[str, Any], actor: Actor) -> tuple[Request, str,
         channel=data.get("channel") or "web", received_at=received,
         created_by=actor.id, state=SUBMITTED, extended=False,
         extension_days=0, partial=False, clock_start=received,
-        **{name: data.get(name) or None for name in REQUEST_FIELDS})
+        **{name: data.get(name) or None for name in form.REQUEST_FIELDS})
     if req.dataset_id and not req.owner_org:
         pkg = model.Package.get(req.dataset_id)
         req.owner_org = pkg.owner_org if pkg else None
@@ -487,9 +444,7 @@ def _announce_deferred(session) -> None:
     # no SQL may run inside after_commit: the subscribers get the events
     # through the job queue instead
     for event_id in session.info.pop(_UNANNOUNCED, []):
-        from .. import jobs
-
-        jobs.enqueue(jobs.announce, event_id)
+        queue.enqueue("announce", event_id)
 
 
 @sa_event.listens_for(orm.Session, "after_rollback")
