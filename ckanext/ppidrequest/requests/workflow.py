@@ -476,5 +476,3 @@ def lapse_overdue() -> list[str]:
         events.append(outcome.event.id)
     return events
 
-
-from . import steps as _steps  # noqa: E402,F401  (declares the steps)
