@@ -11,6 +11,7 @@ or a command alike.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any, Iterator
 
 import ckan.plugins.toolkit as tk
@@ -44,9 +45,9 @@ def language() -> str:
 
 @contextlib.contextmanager
 def in_language(lang: str) -> Iterator[None]:
-    """Inside the block, ``tk._`` and templates (``_()``, ``{% trans %}``)
-    speak ``lang``, which falls back to the English msgids when it has no
-    catalogue.
+    """Inside the block, ``tk._``, templates (``_()``, ``{% trans %}``) and
+    :func:`format_date` speak ``lang``, which falls back to the English
+    msgids when it has no catalogue.
 
     Outside a web request (a job, a command, a test) it uses the request
     context CKAN's own ``url_for`` uses there, so gettext finds the
@@ -96,6 +97,27 @@ def table_label(table: dict[str, tuple[str, str]], key: str | None,
         return default
     context, msgid = table[key]
     return translate(msgid, lang, context=context)
+
+
+def format_date(day: dt.date | None, lang: str | None = None) -> str:
+    """A date as letters and emails write it, day first, with the names of
+    the day and the month from Babel (CLDR) and the pattern from the
+    catalogue: "Wednesday 8 April 2026" in English, the same with a comma
+    after the day's name in Indonesian. ``-`` for no date."""
+    from babel.dates import format_date as babel_format_date
+
+    if day is None:
+        return "-"
+    lang = lang or language()
+    with in_language(lang):
+        # Translators: how emails and letters write a date, as a CLDR date
+        # pattern: EEEE the day of the week, d the day of the month, MMMM
+        # the month's name, y the year (Babel fills in the names).
+        pattern = tk._("EEEE d MMMM y")
+    try:
+        return babel_format_date(day, pattern, locale=lang)
+    except (ValueError, TypeError):
+        return babel_format_date(day, pattern, locale="en")
 
 
 # -- template helpers --------------------------------------------------------
@@ -162,6 +184,11 @@ def ppidrequest_action_label(action: str | None) -> str:
 
 def ppidrequest_applicant_type_label(kind: str | None) -> str:
     return labels.label(labels.APPLICANT_TYPES, kind)
+
+
+def ppidrequest_format_date(day: dt.date | None) -> str:
+    """A date in the current language (:func:`format_date`)."""
+    return format_date(day)
 
 
 def get_helpers():

@@ -29,15 +29,12 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ..classification import classes as C
+from ..helpers import format_date
 from . import clock, labels
 from . import workflow as W
 from ..model import Delivery, Request, RequestEvent
 
 log = logging.getLogger(__name__)
-
-_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-              "Agustus", "September", "Oktober", "November", "Desember")
-_DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 @dataclass
@@ -54,12 +51,9 @@ def _lang() -> str:
 
 
 def fmt_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return "-"
-    if lang == "en":
-        return day.strftime("%A %d %B %Y")
-    return (f"{_DAYS_ID[day.weekday()]}, {day.day} "
-            f"{_MONTHS_ID[day.month - 1]} {day.year}")
+    """``day`` as emails write it, in ``lang`` (see
+    :func:`helpers.format_date`)."""
+    return format_date(day, lang)
 
 
 def _site() -> str:

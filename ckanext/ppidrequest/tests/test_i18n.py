@@ -2,6 +2,8 @@
 the one asked for."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import ckan.plugins.toolkit as tk
@@ -43,6 +45,8 @@ def test_language_is_the_page_s_else_the_portal_s(app):
         with helpers.in_language("id"):
             assert helpers.language() == "id"
             assert tk._("Request data") == "Ajukan permohonan data"
+            assert helpers.ppidrequest_format_date(dt.date(2026, 8, 17)) \
+                == "Senin, 17 Agustus 2026"
         assert helpers.language() == "en"
         assert tk._("Request data") == "Request data"
 

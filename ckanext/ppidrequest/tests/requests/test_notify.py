@@ -2,6 +2,7 @@
 reminders, the job queue, and mail failures that never lose a request."""
 from __future__ import annotations
 
+import datetime as dt
 import socket
 
 import pytest
@@ -69,6 +70,13 @@ def test_emails_in_indonesian_by_default(actors, smtp):
     body = receipt.get_body().get_content()
     assert "Yth. Budi Santoso" in body
     assert "Rabu, 8 April 2026" in body
+
+
+def test_dates_are_written_day_first_with_babel_names():
+    day = dt.date(2026, 12, 3)
+    assert notify.fmt_date(day, "id") == "Kamis, 3 Desember 2026"
+    assert notify.fmt_date(day, "en") == "Thursday 3 December 2026"
+    assert notify.fmt_date(None, "id") == "-"
 
 
 @pytest.mark.ckan_config("ckanext.ppidrequest.notify", False)
