@@ -72,10 +72,10 @@ def remind(days, enqueue):
     ``0 7 * * 1-5 ckan -c /etc/ckan/ckan.ini ppidrequest remind``."""
     import datetime as dt
 
-    from . import jobs, queue
+    from . import job_queue, jobs
 
     if enqueue:
-        job = queue.enqueue("daily", days, dt.date.today().isoformat())
+        job = job_queue.enqueue("daily", days, dt.date.today().isoformat())
         click.echo(f"Queued job {job.id}")
         return
     result = jobs.daily(days)

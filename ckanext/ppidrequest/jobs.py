@@ -1,5 +1,5 @@
 """Background jobs of the extension, queued by name with
-:func:`.queue.enqueue` on the ``ppidrequest`` queue."""
+:func:`.job_queue.enqueue` on the ``ppidrequest`` queue."""
 from __future__ import annotations
 
 from .requests import notify, workflow

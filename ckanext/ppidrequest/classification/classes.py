@@ -26,38 +26,34 @@ RAHASIA = "rahasia"
 CLASSES = (TERBUKA, TERBATAS, RAHASIA)
 _RANK = {TERBUKA: 0, TERBATAS: 1, RAHASIA: 2}
 
-# Pasal 17 UU 14/2008, huruf a-j
-GROUNDS: dict[str, dict[str, str]] = {
-    "a": {"id": "Menghambat proses penegakan hukum",
-          "en": "Obstructing law enforcement"},
-    "b": {"id": "Mengganggu kepentingan perlindungan hak atas kekayaan "
-                "intelektual dan perlindungan dari persaingan usaha tidak sehat",
-          "en": "Harming intellectual property or fair competition"},
-    "c": {"id": "Membahayakan pertahanan dan keamanan negara",
-          "en": "Endangering national defence and security"},
-    "d": {"id": "Mengungkapkan kekayaan alam Indonesia",
-          "en": "Revealing Indonesia's natural resources"},
-    "e": {"id": "Merugikan ketahanan ekonomi nasional",
-          "en": "Harming national economic resilience"},
-    "f": {"id": "Merugikan kepentingan hubungan luar negeri",
-          "en": "Harming foreign relations"},
-    "g": {"id": "Mengungkapkan isi akta otentik yang bersifat pribadi dan "
-                "kemauan terakhir ataupun wasiat seseorang",
-          "en": "Revealing private authentic deeds, last wishes or wills"},
-    "h": {"id": "Mengungkap rahasia pribadi",
-          "en": "Revealing private secrets"},
-    "i": {"id": "Memorandum atau surat-surat antar Badan Publik atau intra "
-                "Badan Publik yang menurut sifatnya dirahasiakan",
-          "en": "Internal memoranda or letters confidential by nature"},
-    "j": {"id": "Informasi yang tidak boleh diungkapkan berdasarkan "
-                "Undang-Undang",
-          "en": "Information closed by another statute"},
+
+def NC_(context: str, msgid: str) -> tuple[str, str]:
+    """Mark a msgid and its context for extraction (``NC_:1c,2`` in
+    babel.cfg); the tables below are translated where they are shown."""
+    return (context, msgid)
+
+
+# Pasal 17 UU 14/2008, huruf a-j: English msgids, Indonesian in the catalogue
+GROUNDS: dict[str, tuple[str, str]] = {
+    "a": NC_("exemption ground", "Obstructing law enforcement"),
+    "b": NC_("exemption ground",
+             "Harming intellectual property or fair competition"),
+    "c": NC_("exemption ground", "Endangering national defence and security"),
+    "d": NC_("exemption ground", "Revealing Indonesia's natural resources"),
+    "e": NC_("exemption ground", "Harming national economic resilience"),
+    "f": NC_("exemption ground", "Harming foreign relations"),
+    "g": NC_("exemption ground",
+             "Revealing private authentic deeds, last wishes or wills"),
+    "h": NC_("exemption ground", "Revealing private secrets"),
+    "i": NC_("exemption ground",
+             "Internal memoranda or letters confidential by nature"),
+    "j": NC_("exemption ground", "Information closed by another statute"),
 }
 
-LABELS: dict[str, dict[str, str]] = {
-    TERBUKA: {"id": "Terbuka", "en": "Open"},
-    TERBATAS: {"id": "Terbatas", "en": "Restricted"},
-    RAHASIA: {"id": "Rahasia", "en": "Secret"},
+LABELS: dict[str, tuple[str, str]] = {
+    TERBUKA: NC_("classification", "Open"),
+    TERBATAS: NC_("classification", "Restricted"),
+    RAHASIA: NC_("classification", "Secret"),
 }
 
 # dataset fields that carry the decided classification and its basis
@@ -110,16 +106,19 @@ def is_open(pkg: Mapping[str, Any]) -> bool:
     return handled_as(pkg) == TERBUKA
 
 
-def label(value: str | None, lang: str = "id") -> str:
-    if value not in LABELS:
-        return ""
-    return LABELS[value].get(lang) or LABELS[value]["en"]
+def label(value: str | None, lang: str | None = None) -> str:
+    """The class's label in ``lang`` (default: the current language)."""
+    from ..helpers import table_label
+
+    return table_label(LABELS, value, lang)
 
 
-def ground_label(letter: str | None, lang: str = "id") -> str:
-    if letter not in GROUNDS:
-        return ""
-    return GROUNDS[letter].get(lang) or GROUNDS[letter]["en"]
+def ground_label(letter: str | None, lang: str | None = None) -> str:
+    """The Pasal 17 ground's label in ``lang`` (default: the current
+    language)."""
+    from ..helpers import table_label
+
+    return table_label(GROUNDS, letter, lang)
 
 
 def parse_date(value: Any) -> dt.date | None:

@@ -36,6 +36,7 @@ from ckanext.dcat.profiles import (DCAT, DCT, FOAF, RDF, RDFS, SPDX,
                                    CleanedURIRef, RDFProfile)
 from ckanext.dcat.utils import catalog_uri, resource_uri
 
+from ..helpers import in_language
 from . import classes as C
 
 log = logging.getLogger(__name__)
@@ -58,29 +59,6 @@ _RESOURCE_URL_KEYS = ("url", "download_url", "access_url")
 _DISTRIBUTION_DATA_PREDICATES = (DCAT.downloadURL, DCAT.accessURL,
                                  DCAT.accessService, SPDX.checksum,
                                  DCAT.byteSize)
-
-_STATEMENTS = {
-    C.TERBATAS: {
-        "id": "Terbatas: metadata terbuka; data hanya dapat diperoleh "
-              "melalui permohonan informasi kepada PPID di halaman dataset.",
-        "en": "Restricted: the metadata is public; the data is available "
-              "only by an information request to the PPID on the dataset "
-              "page.",
-    },
-    C.RAHASIA: {
-        "id": "Rahasia: informasi yang dikecualikan; data tidak dibuka.",
-        "en": "Secret: exempted information; the data is not released.",
-    },
-}
-_GROUND = {
-    "id": "Dasar pengecualian: Pasal 17 huruf {letter} UU 14/2008 ({label}).",
-    "en": "Exemption ground: Article 17({letter}) of Law 14/2008 ({label}).",
-}
-_PENDING = {
-    "id": "Klasifikasi sedang ditinjau PPID.",
-    "en": "The classification is under review by the PPID.",
-}
-
 
 class PpidAccessProfile(RDFProfile):
     """``dct:accessRights`` from the classification; no data URL of a
@@ -168,14 +146,9 @@ class PpidAccessProfile(RDFProfile):
         # the decided basis describes the handled class only when no
         # stricter proposal is pending; a proposal itself is not public
         decided = dataset_dict.get("classification") == cls
-        for lang in ("id", "en"):
-            text = _STATEMENTS[cls][lang]
-            if decided and ground in C.GROUNDS:
-                text += " " + _GROUND[lang].format(
-                    letter=ground, label=C.ground_label(ground, lang))
-            elif not decided:
-                text += " " + _PENDING[lang]
-            self.g.add((statement, RDFS.label, Literal(text, lang=lang)))
+        for lang, text in rights_texts(cls, ground, decided).items():
+            self.g.add((statement, RDFS.label,
+                        Literal(text, lang=lang.replace("_", "-"))))
         return statement
 
     def _rename_leaking_distributions(self, dataset_dict, secrets) -> None:
@@ -226,6 +199,45 @@ class PpidAccessProfile(RDFProfile):
                     continue
                 seen.add(o)
                 todo.append(o)
+
+
+def rights_texts(cls: str, ground: str | None,
+                 decided: bool) -> dict[str, str]:
+    """The ``dct:rights`` statement of a dataset handled as ``cls``, in
+    each language the portal offers (``ckan.locales_offered``, the default
+    first) that the catalogues can say it in: English, the msgids'
+    language, and every language whose catalogue translates it."""
+    from ckan.lib.i18n import get_locales
+
+    english = _rights_text(cls, ground, decided, "en")
+    texts = {}
+    for lang in get_locales():
+        text = english if lang == "en" else \
+            _rights_text(cls, ground, decided, lang)
+        if text != english or lang.split("_")[0] == "en":
+            texts[lang] = text
+    return texts
+
+
+def _rights_text(cls: str, ground: str | None, decided: bool,
+                 lang: str) -> str:
+    with in_language(lang):
+        if cls == C.RAHASIA:
+            text = tk._("Secret: exempted information; the data is not "
+                        "released.")
+        else:
+            text = tk._("Restricted: the metadata is public; the data is "
+                        "available only by an information request to the "
+                        "PPID on the dataset page.")
+        if decided and ground in C.GROUNDS:
+            text += " " + tk._(
+                "Exemption ground: Article 17({letter}) of Law 14/2008 "
+                "({label}).").format(letter=ground,
+                                     label=C.ground_label(ground))
+        elif not decided:
+            text += " " + tk._(
+                "The classification is under review by the PPID.")
+    return text
 
 
 # the profile's name under ``ckan.rdf.profiles`` (pyproject.toml)

@@ -355,8 +355,9 @@ def ppidrequest_registration_pattern(value: Any) -> Any:
                                    month_roman="I")
     except (KeyError, IndexError, ValueError):
         raise Invalid(_("Use only {{seq}}, {{year}}, {{month}} and "
-                        "{{month_roman}} in the registration pattern"))
+                        "{{month_roman}} in the registration pattern")
+                      .format())
     if "2026" not in sample:
         raise Invalid(_("Keep {{year}} in the registration pattern: the "
-                        "sequence restarts every year"))
+                        "sequence restarts every year").format())
     return value

@@ -1,56 +1,58 @@
-"""Labels of the request workflow's stored values, in Indonesian and
-English (used where no request's locale is at hand: emails, jobs)."""
+"""Labels of the request workflow's stored values.
+
+The tables hold English msgids, each with a context (msgctxt) so that a
+short word such as "Organization" never replaces CKAN's own translation of
+it; :func:`label` translates them when they are shown, in the current
+language or in the one asked for (an email in its recipient's language).
+"""
 from __future__ import annotations
 
+
+def NC_(context: str, msgid: str) -> tuple[str, str]:
+    """Mark a msgid and its context for extraction (``pybabel extract``
+    reads ``NC_:1c,2``, see babel.cfg); translated where it is shown."""
+    return (context, msgid)
+
+
 STATES = {
-    "submitted": {"id": "Diterima", "en": "Submitted"},
-    "awaiting_completion": {"id": "Menunggu kelengkapan",
-                            "en": "Awaiting completion"},
-    "in_review": {"id": "Sedang diperiksa", "en": "In review"},
-    "forwarded": {"id": "Diteruskan ke PPID Pembantu",
-                  "en": "Forwarded to the agency"},
-    "data_submitted": {"id": "Data diserahkan ke PPID",
-                       "en": "Data handed to the PPID"},
-    "fulfilled": {"id": "Dipenuhi", "en": "Fulfilled"},
-    "rejected": {"id": "Ditolak", "en": "Rejected"},
-    "not_held": {"id": "Informasi tidak dikuasai",
-                 "en": "Information not held"},
-    "withdrawn": {"id": "Dicabut pemohon", "en": "Withdrawn"},
-    "lapsed": {"id": "Gugur (tidak dilengkapi)",
-               "en": "Lapsed (not completed)"},
+    "submitted": NC_("request state", "Submitted"),
+    "awaiting_completion": NC_("request state", "Awaiting completion"),
+    "in_review": NC_("request state", "In review"),
+    "forwarded": NC_("request state", "Forwarded to the agency"),
+    "data_submitted": NC_("request state", "Data handed to the PPID"),
+    "fulfilled": NC_("request state", "Fulfilled"),
+    "rejected": NC_("request state", "Rejected"),
+    "not_held": NC_("request state", "Information not held"),
+    "withdrawn": NC_("request state", "Withdrawn"),
+    "lapsed": NC_("request state", "Lapsed (not completed)"),
 }
 
 ACTIONS = {
-    "create": {"id": "Permohonan diterima", "en": "Request received"},
-    "review": {"id": "Diperiksa PPID", "en": "Reviewed by the PPID"},
-    "request_completion": {"id": "Diminta melengkapi",
-                           "en": "Completion requested"},
-    "complete": {"id": "Dilengkapi pemohon",
-                 "en": "Completed by the applicant"},
-    "forward": {"id": "Diteruskan ke PPID Pembantu",
-                "en": "Forwarded to the agency"},
-    "submit_data": {"id": "Data diserahkan PPID Pembantu",
-                    "en": "Data handed over by the agency"},
-    "extend": {"id": "Jangka waktu diperpanjang", "en": "Deadline extended"},
-    "fulfil": {"id": "Dipenuhi", "en": "Fulfilled"},
-    "reject": {"id": "Ditolak", "en": "Rejected"},
-    "not_held": {"id": "Informasi tidak dikuasai",
-                 "en": "Information not held"},
-    "withdraw": {"id": "Dicabut pemohon", "en": "Withdrawn"},
-    "lapse": {"id": "Gugur", "en": "Lapsed"},
+    "create": NC_("request step", "Request received"),
+    "review": NC_("request step", "Reviewed by the PPID"),
+    "request_completion": NC_("request step", "Completion requested"),
+    "complete": NC_("request step", "Completed by the applicant"),
+    "forward": NC_("request step", "Forwarded to the agency"),
+    "submit_data": NC_("request step", "Data handed over by the agency"),
+    "extend": NC_("request step", "Deadline extended"),
+    "fulfil": NC_("request step", "Fulfilled"),
+    "reject": NC_("request step", "Rejected"),
+    "not_held": NC_("request step", "Information not held"),
+    "withdraw": NC_("request step", "Withdrawn"),
+    "lapse": NC_("request step", "Lapsed"),
 }
 
 APPLICANT_TYPES = {
-    "individual": {"id": "Perorangan", "en": "Individual"},
-    "organization": {"id": "Badan hukum / organisasi",
-                     "en": "Organization"},
-    "government": {"id": "Instansi pemerintah",
-                   "en": "Government agency"},
+    "individual": NC_("applicant type", "Individual"),
+    "organization": NC_("applicant type", "Organization"),
+    "government": NC_("applicant type", "Government agency"),
 }
 
 
-def label(table: dict[str, dict[str, str]], value: str | None,
-          lang: str = "id") -> str:
-    if value not in table:
-        return value or ""
-    return table[value].get(lang) or table[value]["en"]
+def label(table: dict[str, tuple[str, str]], value: str | None,
+          lang: str | None = None) -> str:
+    """The label of a stored value in ``lang`` (default: the current
+    language); an unknown value is shown as it is."""
+    from ..helpers import table_label
+
+    return table_label(table, value, lang, default=value or "")

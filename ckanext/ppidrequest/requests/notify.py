@@ -14,13 +14,17 @@ never touches the request.
 - officers: :func:`send_reminders` (``ckan ppidrequest remind``), requests
   due within 2 working days and overdue.
 
-Emails are written in the portal's default language (``ckan.locale_
-default``: Indonesian, or English).
+Every email is a template under ``templates/ppidrequest/emails/``
+(:func:`render_email`): ``applicant/<step>.txt`` for what the applicant is
+told after a step, ``officer/<step>.txt`` for the PPID or the agency, and
+``reminder.txt``; gettext translates them into the recipient's language
+(:func:`recipient_language`: the portal's default, ``ckan.locale_default``).
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -28,16 +32,12 @@ import ckan.lib.mailer as mailer
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ..classification import classes as C
-from . import clock, labels
+from ..helpers import default_language, format_date, in_language
+from . import clock
 from . import workflow as W
 from ..model import Delivery, Request, RequestEvent
 
 log = logging.getLogger(__name__)
-
-_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-              "Agustus", "September", "Oktober", "November", "Desember")
-_DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 @dataclass
@@ -48,18 +48,50 @@ class Message:
     body: str
 
 
-def _lang() -> str:
-    return "en" if str(tk.config.get("ckan.locale_default")).startswith(
-        "en") else "id"
+def recipient_language() -> str:
+    """The language an email is written in: the portal's default
+    (``ckan.locale_default``), as no recipient has a language of their own
+    yet."""
+    return default_language()
 
 
 def fmt_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return "-"
-    if lang == "en":
-        return day.strftime("%A %d %B %Y")
-    return (f"{_DAYS_ID[day.weekday()]}, {day.day} "
-            f"{_MONTHS_ID[day.month - 1]} {day.year}")
+    """``day`` as emails write it, in ``lang`` (see
+    :func:`helpers.format_date`)."""
+    return format_date(day, lang)
+
+
+def render_email(template_name: str, lang: str,
+                 **context: Any) -> tuple[str, str]:
+    """The subject and body of the email ``templates/ppidrequest/emails/
+    <template_name>.txt`` in ``lang``, e.g. ``render_email("applicant/
+    review", "id", name=..., req=...)``. The template renders its subject
+    when ``part == "subject"`` and its body otherwise (see
+    ``emails/layout.txt``); ``site_title`` is given. Works in a web
+    request, a job or a command alike."""
+    context.setdefault("site_title", _site_title())
+    with in_language(lang):
+        template = _text_templates().get_template(
+            f"ppidrequest/emails/{template_name}.txt")
+        subject = template.render({**context, "part": "subject"})
+        body = template.render({**context, "part": "body"})
+    return " ".join(subject.split()), body.strip("\n") + "\n"
+
+
+_TEXT_TEMPLATES: "weakref.WeakKeyDictionary[Any, Any]" = \
+    weakref.WeakKeyDictionary()
+
+
+def _text_templates():
+    """CKAN's template environment (its template paths, so a theme can
+    override an email; ``h``; gettext) without HTML escaping: emails are
+    plain text, and "&" in a note stays "&"."""
+    import flask
+
+    env = flask.current_app.jinja_env
+    if env not in _TEXT_TEMPLATES:
+        _TEXT_TEMPLATES[env] = env.overlay(autoescape=False, cache_size=100)
+    return _TEXT_TEMPLATES[env]
 
 
 def _site() -> str:
@@ -132,157 +164,9 @@ def _unique(people: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-# -- texts -------------------------------------------------------------------
-
-_T = {
-    "greeting": {"id": "Yth. {name},", "en": "Dear {name},"},
-    "number": {"id": "Nomor registrasi", "en": "Registration number"},
-    "state": {"id": "Status", "en": "State"},
-    "received": {"id": "Tanggal diterima", "en": "Received"},
-    "due": {"id": "Batas waktu jawaban", "en": "Answer due"},
-    "step_due": {"id": "Target tahap ini", "en": "Target for this step"},
-    "requested": {"id": "Informasi yang dimohon",
-                  "en": "Information requested"},
-    "purpose": {"id": "Tujuan penggunaan", "en": "Purpose"},
-    "applicant": {"id": "Pemohon", "en": "Applicant"},
-    "note": {"id": "Catatan", "en": "Note"},
-    "track": {
-        "id": "Pantau permohonan dengan nomor registrasi dan kode akses "
-              "yang diberikan saat permohonan diajukan: {url}",
-        "en": "Follow the request with its registration number and the "
-              "access code given when it was filed: {url}"},
-    "open": {"id": "Buka permohonan: {url}", "en": "Open the request: {url}"},
-    "objection": {
-        "id": "Apabila Anda tidak puas dengan jawaban ini, Anda dapat "
-              "mengajukan keberatan kepada Atasan PPID paling lambat 30 "
-              "hari kerja setelah jawaban diterima (UU 14/2008 Pasal 35 "
-              "dan 36). Atasan PPID menjawab dalam 30 hari kerja; "
-              "selanjutnya sengketa dapat diajukan ke Komisi Informasi "
-              "dalam 14 hari kerja.",
-        "en": "If you are not satisfied with this answer, you may object "
-              "to the PPID's superior (Atasan PPID) within 30 working days "
-              "of receiving it (Law 14/2008, articles 35 and 36). The "
-              "superior answers within 30 working days; a dispute may then "
-              "go to the Information Commission within 14 working days."},
-    "signature": {"id": "Hormat kami,\nPPID {site}",
-                  "en": "Kind regards,\nPPID, {site}"},
-}
-
-_APPLICANT_TEXT = {
-    "create": {
-        "id": "Permohonan informasi Anda telah kami terima dan dicatat. "
-              "Surel ini adalah tanda bukti penerimaan permohonan. Jawaban "
-              "tertulis kami berikan paling lambat 10 hari kerja sejak "
-              "permohonan diterima.",
-        "en": "We have received and registered your request for "
-              "information. This email is the receipt of your request. "
-              "We will answer in writing within 10 working days of "
-              "receipt."},
-    "review": {
-        "id": "Permohonan Anda sedang diperiksa oleh PPID.",
-        "en": "The PPID is reviewing your request."},
-    "request_completion": {
-        "id": "Permohonan Anda belum lengkap. Mohon lengkapi paling lambat "
-              "{completion_due}; jika tidak, permohonan dinyatakan gugur. "
-              "Jangka waktu jawaban dihitung kembali sejak permohonan "
-              "lengkap.",
-        "en": "Your request is incomplete. Please complete it by "
-              "{completion_due}, or it lapses. The answer's deadline is "
-              "counted again from the complete request."},
-    "complete": {
-        "id": "Kelengkapan permohonan Anda telah kami terima. Jangka waktu "
-              "jawaban dihitung sejak hari ini.",
-        "en": "We have received what completes your request. The answer's "
-              "deadline is counted from today."},
-    "forward": {
-        "id": "Permohonan Anda diteruskan kepada PPID Pembantu perangkat "
-              "daerah yang menguasai informasi tersebut.",
-        "en": "Your request has been forwarded to the assistant "
-              "information officer of the agency that holds the "
-              "information."},
-    "extend": {
-        "id": "Jangka waktu jawaban atas permohonan Anda diperpanjang "
-              "{days} hari kerja, sampai {due}, dengan alasan berikut.",
-        "en": "The deadline to answer your request has been extended by "
-              "{days} working days, to {due}, for the reasons below."},
-    "fulfil": {
-        "id": "Permohonan informasi Anda dipenuhi.",
-        "en": "Your request for information is granted."},
-    "fulfil_partial": {
-        "id": "Permohonan informasi Anda dipenuhi sebagian. Bagian yang "
-              "dikecualikan dan alasannya: {withheld}",
-        "en": "Your request for information is partly granted. What was "
-              "withheld, and why: {withheld}"},
-    "download": {
-        "id": "Unduh data (tautan ini khusus untuk Anda dan berlaku "
-              "sampai {expires}):",
-        "en": "Download the data (this link is yours alone and works "
-              "until {expires}):"},
-    "reject": {
-        "id": "Permohonan informasi Anda ditolak karena informasi yang "
-              "dimohon termasuk informasi yang dikecualikan berdasarkan "
-              "UU 14/2008 Pasal 17 huruf {ground} ({ground_label}).\n\n"
-              "Uji konsekuensi: {consequence}",
-        "en": "Your request for information is rejected: the information "
-              "is exempt under Law 14/2008, article 17 letter {ground} "
-              "({ground_label}).\n\nConsequence test: {consequence}"},
-    "not_held": {
-        "id": "Informasi yang Anda mohon tidak dikuasai oleh badan publik "
-              "kami. Informasi tersebut mungkin dikuasai oleh: {held_by}",
-        "en": "The information you requested is not held by us. It may be "
-              "held by: {held_by}"},
-    "withdraw": {
-        "id": "Permohonan Anda telah dicabut sesuai permintaan Anda.",
-        "en": "Your request has been withdrawn as you asked."},
-    "lapse": {
-        "id": "Permohonan Anda dinyatakan gugur karena tidak dilengkapi "
-              "dalam 3 hari kerja. Anda dapat mengajukan permohonan baru.",
-        "en": "Your request has lapsed: it was not completed within 3 "
-              "working days. You may file a new request."},
-}
-
-_OFFICER_TEXT = {
-    "create": {"id": "Permohonan informasi baru masuk.",
-               "en": "A new request for information has arrived."},
-    "complete": {"id": "Pemohon telah melengkapi permohonan; jangka waktu "
-                       "jawaban dihitung ulang.",
-                 "en": "The applicant completed the request; its deadline "
-                       "was counted again."},
-    "withdraw": {"id": "Pemohon mencabut permohonan.",
-                 "en": "The applicant withdrew the request."},
-    "submit_data": {"id": "PPID Pembantu {org} telah menyerahkan "
-                          "tanggapan atas permohonan. Periksa data pribadi "
-                          "sebelum disampaikan kepada pemohon.",
-                    "en": "The agency {org} has answered the request. "
-                          "Check it for personal data before it goes to "
-                          "the applicant."},
-    "submit_refusal": {"id": "PPID Pembantu {org} mengusulkan penolakan: "
-                             "{reason}",
-                       "en": "The agency {org} proposes to refuse: "
-                             "{reason}"},
-    "forward": {"id": "PPID meneruskan permohonan informasi kepada {org}. "
-                      "Mohon tindak lanjuti dan serahkan data atau usulan "
-                      "penolakan kepada PPID paling lambat {step_due}.",
-                "en": "The PPID has forwarded a request for information to "
-                      "{org}. Please follow it up and hand the data, or a "
-                      "proposal to refuse, to the PPID by {step_due}."},
-}
-
-_SUBJECTS = {
-    "receipt": {"id": "Tanda bukti penerimaan permohonan {number}",
-                "en": "Receipt of your request {number}"},
-    "update": {"id": "Permohonan {number}: {state}",
-               "en": "Request {number}: {state}"},
-    "officer": {"id": "[PPID] {action}: {number}",
-                "en": "[PPID] {action}: {number}"},
-    "reminder": {"id": "[PPID] Pengingat: {count} permohonan jatuh tempo "
-                       "atau terlambat",
-                 "en": "[PPID] Reminder: {count} requests due soon or "
-                       "overdue"},
-}
+# -- messages ----------------------------------------------------------------
 
 #: who hears of which action, besides the applicant
-_TO_PPID = {"create", "complete", "withdraw", "submit_data"}
 
 
 def _org_title(org_id: str | None) -> str:
@@ -290,46 +174,10 @@ def _org_title(org_id: str | None) -> str:
     return org.title or org.name if org else "-"
 
 
-def _details(req: Request, lang: str, officer: bool) -> list[str]:
-    t = lambda key: _T[key][lang]  # noqa: E731
-    lines = [
-        f"{t('number')}: {req.registration_number}",
-        f"{t('state')}: {labels.label(labels.STATES, req.state, lang)}",
-        f"{t('received')}: {fmt_date(req.received_at, lang)}",
-    ]
-    if req.state in W.CLOCK_STATES:
-        lines.append(f"{t('due')}: {fmt_date(req.due_date, lang)}")
-    if officer:
-        kind = labels.label(labels.APPLICANT_TYPES, req.applicant_type,
-                            lang)
-        lines.append(f"{t('applicant')}: {req.applicant_name} ({kind})")
-        if req.step_due_date:
-            lines.append(f"{t('step_due')}: "
-                         f"{fmt_date(req.step_due_date, lang)}")
-    lines.append(f"{t('requested')}: {req.information_requested}")
-    if officer:
-        lines.append(f"{t('purpose')}: {req.purpose}")
-    return lines
-
-
-def _compose(name: str, intro: str, req: Request, lang: str,
-             officer: bool, note: str | None = None,
-             extra: list[str] | None = None,
-             objection: bool = False) -> str:
-    parts = [_T["greeting"][lang].format(name=name), "", intro, ""]
-    if note:
-        parts += [f"{_T['note'][lang]}: {note}", ""]
-    if extra:
-        parts += extra + [""]
-    parts += _details(req, lang, officer) + [""]
-    if officer:
-        parts.append(_T["open"][lang].format(url=officer_url(req)))
-    else:
-        parts.append(_T["track"][lang].format(url=track_url()))
-    if objection:
-        parts += ["", _T["objection"][lang]]
-    parts += ["", _T["signature"][lang].format(site=_site_title())]
-    return "\n".join(parts) + "\n"
+def _message(name: str, email: str, template_name: str, lang: str,
+             **context: Any) -> Message:
+    subject, body = render_email(template_name, lang, name=name, **context)
+    return Message(name, email, subject, body)
 
 
 def messages_for(event: RequestEvent) -> list[Message]:
@@ -337,75 +185,48 @@ def messages_for(event: RequestEvent) -> list[Message]:
     req = model.Session.get(Request, event.request_id)
     if req is None:
         return []
-    lang = _lang()
+    lang = recipient_language()
     action = event.action
     step = W.STEPS.get(action)
-    number = req.registration_number
+    # a step names its templates; "create" is the receipt
+    email = step.email if step else action
     out: list[Message] = []
+    context = {"req": req, "event": event,
+               "clock_running": req.state in W.CLOCK_STATES,
+               "org": _org_title(req.forwarded_org),
+               "track_url": track_url(), "officer_url": officer_url(req)}
 
     # the applicant
     if action == "create" or (step and step.applicant_visible):
-        text = _applicant_intro(req, event, lang)
         note = event.note if (step is None or step.public_note) and \
             action != "extend" else None
-        extra = _download_lines(req, lang) if action == "fulfil" else None
-        subject = (_SUBJECTS["receipt"] if action == "create"
-                   else _SUBJECTS["update"])[lang].format(
-            number=number,
-            state=labels.label(labels.STATES, req.state, lang))
+        expires, downloads = _downloads(req) if action == "fulfil" \
+            else (None, [])
         final = req.state in (W.FULFILLED, W.REJECTED, W.NOT_HELD)
-        for name, email in applicant_recipient(req):
-            out.append(Message(name, email, subject, _compose(
-                name, text, req, lang, officer=False, note=note,
-                extra=extra, objection=final)))
+        for name, address in applicant_recipient(req):
+            out.append(_message(
+                name, address, f"applicant/{email}", lang, **context,
+                note=note, downloads=downloads, download_expires=expires,
+                objection=final))
 
     # the officers
     recipients: list[tuple[str, str]] = []
-    intro = None
-    if action in _TO_PPID:
+    told = step.officers_told if step else W.PPID
+    if told == W.PPID:
         recipients = ppid_recipients()
-        intro = _officer_intro(req, event, lang)
-    elif action == "forward":
+    elif told == W.PEMBANTU:
         recipients = agency_recipients(req.forwarded_org)
-        intro = _OFFICER_TEXT["forward"][lang].format(
-            org=_org_title(req.forwarded_org),
-            step_due=fmt_date(req.step_due_date, lang))
-    if recipients and intro:
-        subject = _SUBJECTS["officer"][lang].format(
-            action=labels.label(labels.ACTIONS, action, lang), number=number)
-        note = event.note if action != "create" else None
-        for name, email in recipients:
-            out.append(Message(name, email, subject, _compose(
-                name, intro, req, lang, officer=True, note=note)))
+    note = event.note if action != "create" else None
+    for name, address in recipients:
+        out.append(_message(name, address, f"officer/{email}", lang,
+                            **context, note=note))
     return out
 
 
-def _applicant_intro(req: Request, event: RequestEvent, lang: str) -> str:
-    action = event.action
-    if action == "fulfil" and req.partial:
-        return _APPLICANT_TEXT["fulfil_partial"][lang].format(
-            withheld=req.withheld_note or "-")
-    text = _APPLICANT_TEXT[action][lang]
-    return text.format(
-        completion_due=fmt_date(req.completion_due_date, lang),
-        days=req.extension_days, due=fmt_date(req.due_date, lang),
-        ground=req.rejection_ground or "-",
-        ground_label=C.ground_label(req.rejection_ground, lang),
-        consequence=req.rejection_consequence or "-",
-        held_by=req.held_by or "-") + (
-        f"\n\n{req.extension_reason}" if action == "extend" else "")
-
-
-def _officer_intro(req: Request, event: RequestEvent, lang: str) -> str:
-    if event.action == "submit_data" and req.refusal_proposal and \
-            not event.data.get("files"):
-        return _OFFICER_TEXT["submit_refusal"][lang].format(
-            org=_org_title(req.forwarded_org), reason=req.refusal_proposal)
-    return _OFFICER_TEXT[event.action][lang].format(
-        org=_org_title(req.forwarded_org))
-
-
-def _download_lines(req: Request, lang: str) -> list[str]:
+def _downloads(req: Request) -> tuple[dt.date | None,
+                                      list[tuple[str, str]]]:
+    """When the applicant's links expire (local date), and each released
+    file's name and link."""
     from . import delivery as deliver
 
     released = (model.Session.query(Delivery)
@@ -413,14 +234,11 @@ def _download_lines(req: Request, lang: str) -> list[str]:
                         Delivery.stage == "released")
                 .order_by(Delivery.created).all())
     if not released:
-        return []
+        return None, []
     expires = min(d.expires_at for d in released if d.expires_at)
-    lines = [_APPLICANT_TEXT["download"][lang].format(
-        expires=fmt_date(expires.astimezone(
-            clock.ZoneInfo(tk.config.get("ckanext.ppidrequest.timezone")))
-            .date(), lang))]
-    lines += [f"- {d.filename}: {deliver.download_url(d)}" for d in released]
-    return lines
+    zone = clock.ZoneInfo(tk.config.get("ckanext.ppidrequest.timezone"))
+    return (expires.astimezone(zone).date(),
+            [(d.filename, deliver.download_url(d)) for d in released])
 
 
 # -- sending -----------------------------------------------------------------
@@ -452,9 +270,9 @@ def on_request_event(event_id: str, **_kwargs: Any) -> None:
         return
     try:
         if tk.config.get("ckanext.ppidrequest.notify_via_jobs"):
-            from .. import queue
+            from .. import job_queue
 
-            queue.enqueue("notify_event", event_id)
+            job_queue.enqueue("notify_event", event_id)
         else:
             send_for_event(event_id)
     except Exception:  # noqa: BLE001 - the request is saved whatever happens
@@ -468,7 +286,7 @@ def reminder_messages(days: int = 2) -> list[Message]:
     """One digest per officer: the PPID gets every open request due within
     ``days`` working days or overdue; an agency's PPID Pembantu those
     forwarded to it."""
-    lang = _lang()
+    lang = recipient_language()
     today = clock.today()
     limit = clock.Calendar().add(today, days)
     due = (model.Session.query(Request)
@@ -480,20 +298,9 @@ def reminder_messages(days: int = 2) -> list[Message]:
     out: list[Message] = []
 
     def digest(name: str, email: str, reqs: list[Request]) -> Message:
-        subject = _SUBJECTS["reminder"][lang].format(count=len(reqs))
-        lines = [_T["greeting"][lang].format(name=name), ""]
-        for req in reqs:
-            late = req.due_date < today
-            flag = ({"id": "TERLAMBAT", "en": "OVERDUE"}[lang] if late
-                    else {"id": "jatuh tempo", "en": "due"}[lang])
-            lines.append(
-                f"- {req.registration_number} [{flag} "
-                f"{fmt_date(req.due_date, lang)}] "
-                f"{labels.label(labels.STATES, req.state, lang)}: "
-                f"{req.information_requested[:120]}")
-            lines.append(f"  {officer_url(req)}")
-        lines += ["", _T["signature"][lang].format(site=_site_title())]
-        return Message(name, email, subject, "\n".join(lines) + "\n")
+        items = [{"req": req, "url": officer_url(req),
+                  "late": req.due_date < today} for req in reqs]
+        return _message(name, email, "reminder", lang, items=items)
 
     for name, email in ppid_recipients():
         out.append(digest(name, email, due))

@@ -76,6 +76,7 @@ class Complete(Step):
     sources = (AWAITING_COMPLETION,)
     target = IN_REVIEW
     roles = frozenset({APPLICANT, PPID})
+    officers_told = PPID
     #: the step's target sub-deadline starts again even from in_review
     restarts_step = True
 
@@ -117,6 +118,7 @@ class Forward(Step):
     sources = (IN_REVIEW, FORWARDED)
     target = FORWARDED
     roles = frozenset({PPID})
+    officers_told = PEMBANTU
     public_note = False
 
     @staticmethod
@@ -172,6 +174,7 @@ class SubmitData(Step):
     sources = (FORWARDED,)
     target = DATA_SUBMITTED
     roles = frozenset({PEMBANTU})
+    officers_told = PPID
     applicant_visible = False
     public_note = False
 
@@ -408,6 +411,7 @@ class Withdraw(Step):
     sources = OPEN_STATES
     target = WITHDRAWN
     roles = frozenset({APPLICANT})
+    officers_told = PPID
 
 
 @register

@@ -26,7 +26,7 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from sqlalchemy import event as sa_event, orm
 
-from .. import queue, roles, signals
+from .. import job_queue, roles, signals
 from . import clock, form, numbering
 from ..model import Delivery, Request, RequestEvent
 
@@ -74,11 +74,15 @@ class Step:
     public_note: ClassVar[bool] = True
     #: the target state's sub-deadline starts again even without a change
     restarts_step: ClassVar[bool] = False
+    #: which officers are mailed (``officer/<email>.txt``): PPID, PEMBANTU
+    #: (the agency the request is with) or None
+    officers_told: ClassVar[str | None] = None
 
     @property
     def email(self) -> str:
-        """Name of the step's email templates
-        (``templates/ppidrequest/emails/<email>.*``)."""
+        """Name of the step's email templates:
+        ``templates/ppidrequest/emails/applicant/<email>.txt`` (when
+        ``applicant_visible``) and ``officer/<email>.txt``."""
         return self.name
 
     @staticmethod
@@ -444,7 +448,7 @@ def _announce_deferred(session) -> None:
     # no SQL may run inside after_commit: the subscribers get the events
     # through the job queue instead
     for event_id in session.info.pop(_UNANNOUNCED, []):
-        queue.enqueue("announce", event_id)
+        job_queue.enqueue("announce", event_id)
 
 
 @sa_event.listens_for(orm.Session, "after_rollback")

@@ -156,6 +156,30 @@ def test_rights_statement_names_the_exemption_ground(dataset):
     assert "Article 17(h)" in labels["en"]
 
 
+def test_rights_statement_in_each_offered_language_the_catalogues_say(
+        dataset, monkeypatch):
+    """One label per offered locale (the default first) that has a
+    catalogue; a locale without one gets no English labelled as its own."""
+    import ckan.lib.i18n as i18n
+
+    monkeypatch.setattr(i18n, "locales", ["en", "id", "fr", "pt_BR"])
+    pkg = dataset(classification="terbatas")
+    g = _serialize(_show(pkg["name"], factories.Sysadmin()))
+    [statement] = g.objects(_dataset_ref(g), DCT.rights)
+    labels = {lit.language: str(lit)
+              for lit in g.objects(statement, rdflib.RDFS.label)}
+    assert set(labels) == {"en", "id"}
+    assert labels["id"] == (
+        "Terbatas: metadata terbuka; data hanya dapat diperoleh melalui "
+        "permohonan informasi kepada PPID di halaman dataset. Dasar "
+        "pengecualian: Pasal 17 huruf h UU 14/2008 (Mengungkap rahasia "
+        "pribadi).")
+    assert labels["en"] == (
+        "Restricted: the metadata is public; the data is available only by "
+        "an information request to the PPID on the dataset page. Exemption "
+        "ground: Article 17(h) of Law 14/2008 (Revealing private secrets).")
+
+
 def test_open_distribution_keeps_its_url(dataset):
     sysadmin = factories.Sysadmin()
     pkg = dataset(classification="terbuka")

@@ -1,8 +1,11 @@
 """Notifications through a real SMTP server on localhost: who gets what,
-reminders, the job queue, and mail failures that never lose a request."""
+reminders, the job queue, and mail failures that never lose a request; the
+email templates in each language."""
 from __future__ import annotations
 
+import datetime as dt
 import socket
+from types import SimpleNamespace
 
 import pytest
 from freezegun import freeze_time
@@ -12,6 +15,7 @@ import ckan.model as model
 
 from ckanext.ppidrequest import jobs as ppid_jobs
 from ckanext.ppidrequest.requests import notify
+from ckanext.ppidrequest.requests import workflow as W
 from ckanext.ppidrequest.model import Request, RequestEvent
 
 from .test_requests import FORM, act, move
@@ -74,6 +78,160 @@ def test_emails_in_indonesian_by_default(actors, smtp):
     body = receipt.get_body().get_content()
     assert "Yth. Budi Santoso" in body
     assert "Rabu, 8 April 2026" in body
+    assert body == RECEIPT_ID
+
+
+RECEIPT_ID = """\
+Yth. Budi Santoso,
+
+Permohonan informasi Anda telah kami terima dan dicatat. Surel ini adalah \
+tanda bukti penerimaan permohonan. Jawaban tertulis kami berikan paling \
+lambat 10 hari kerja sejak permohonan diterima.
+
+Nomor registrasi: 0001/PMH/PPID/2026
+Status: Diterima
+Tanggal diterima: Selasa, 17 Maret 2026
+Batas waktu jawaban: Rabu, 8 April 2026
+Informasi yang dimohon: Jumlah kasus stunting per desa tahun 2025
+
+Pantau permohonan dengan nomor registrasi dan kode akses yang diberikan \
+saat permohonan diajukan: http://test.ckan.net/api/3/action/ppidrequest_track
+
+Hormat kami,
+PPID Satu Data (test)
+"""
+
+
+@pytest.mark.ckan_config("ckan.locale_default", "en")
+def test_emails_in_english_when_the_portal_is_english(actors, smtp):
+    with freeze_time("2026-03-17 10:00:00"):
+        act(None, "ppidrequest_create", **FORM)
+    [receipt] = smtp.to("budi@example.com")
+    assert receipt["Subject"] == "Receipt of your request 0001/PMH/PPID/2026"
+    body = receipt.get_body().get_content()
+    assert body.startswith("Dear Budi Santoso,\n\nWe have received and "
+                           "registered your request for information.")
+    assert "\nState: Submitted\n" in body
+    assert "\nReceived: Tuesday 17 March 2026\n" in body
+    assert "\nAnswer due: Wednesday 8 April 2026\n" in body
+    assert body.endswith("\n\nKind regards,\nPPID, Satu Data (test)\n")
+    [officer] = smtp.to("ppid@kab.go.id")
+    assert officer["Subject"] == \
+        "[PPID] Request received: 0001/PMH/PPID/2026"
+    assert "Applicant: Budi Santoso (Individual)" in \
+        officer.get_body().get_content()
+
+
+@pytest.mark.ckan_config("ckan.locale_default", "id")
+@pytest.mark.ckan_config("ckanext.ppidrequest.notify_via_jobs", True)
+@pytest.mark.usefixtures("clean_queues")
+def test_a_queued_notification_is_written_in_the_recipients_language(
+        actors, smtp):
+    """The job runs outside any web request, as in ``ckan jobs worker``."""
+    act(None, "ppidrequest_create", **FORM)
+    [job] = jobs.get_queue("ppidrequest").jobs
+    job.perform()
+    [receipt] = smtp.to("budi@example.com")
+    assert receipt["Subject"].startswith("Tanda bukti penerimaan permohonan")
+    assert "Nomor registrasi:" in receipt.get_body().get_content()
+
+
+def test_a_note_is_written_as_typed(actors, smtp):
+    """Emails are plain text: nothing is HTML-escaped."""
+    req = act(None, "ppidrequest_create", **FORM)
+    move(actors["ppid"], req, "review")
+    smtp.clear()
+    move(actors["ppid"], req, "request_completion",
+         note="Lampirkan KTP & surat kuasa <asli>")
+    body = smtp.to("budi@example.com")[0].get_body().get_content()
+    assert "Note: Lampirkan KTP & surat kuasa <asli>\n" in body
+
+
+def _request(**fields):
+    """What the templates read of a request."""
+    values = dict(
+        id="r1", registration_number="0007/PMH/PPID/2026", state="in_review",
+        received_at=dt.date(2026, 12, 1), due_date=dt.date(2026, 12, 15),
+        step_due_date=dt.date(2026, 12, 3),
+        completion_due_date=dt.date(2026, 12, 4),
+        applicant_name="Siti Aminah", applicant_type="organization",
+        information_requested="Data gizi balita", purpose="Penelitian",
+        extension_days=7, extension_reason="Data tersebar", partial=False,
+        withheld_note=None, rejection_ground="h",
+        rejection_consequence="Membuka rekam medis", held_by="BPS",
+        refusal_proposal=None)
+    values.update(fields)
+    return SimpleNamespace(**values)
+
+
+def _email(template, lang, req, action="review", **context):
+    return notify.render_email(
+        template, lang, name="Siti", req=req,
+        event=SimpleNamespace(action=action, data={}, note=None),
+        clock_running=True, org="Dinas Kesehatan", track_url="T",
+        officer_url="O", **context)
+
+
+def test_render_email_in_each_language():
+    req = _request(state="forwarded")
+    subject, body = _email("officer/forward", "id", req, action="forward")
+    assert subject == "[PPID] Diteruskan ke PPID Pembantu: " \
+        "0007/PMH/PPID/2026"
+    assert body.startswith(
+        "Yth. Siti,\n\nPPID meneruskan permohonan informasi kepada Dinas "
+        "Kesehatan. Mohon tindak lanjuti dan serahkan data atau usulan "
+        "penolakan kepada PPID paling lambat Kamis, 3 Desember 2026.\n\n")
+    assert "Pemohon: Siti Aminah (Badan hukum / organisasi)\n" in body
+    assert body.endswith("Buka permohonan: O\n\nHormat kami,\n"
+                         "PPID Satu Data (test)\n")
+    subject, body = _email("officer/forward", "en", req, action="forward")
+    assert subject == "[PPID] Forwarded to the agency: 0007/PMH/PPID/2026"
+    assert "to the PPID by Thursday 3 December 2026." in body
+    assert "Applicant: Siti Aminah (Organization)\n" in body
+
+
+def test_reminder_subject_counts_in_each_language():
+    items = [{"req": _request(), "url": "O", "late": True}]
+    subject, body = notify.render_email("reminder", "en", name="Siti",
+                                        items=items)
+    assert subject == "[PPID] Reminder: 1 request due soon or overdue"
+    assert "- 0007/PMH/PPID/2026 [OVERDUE Tuesday 15 December 2026] " \
+        "In review: Data gizi balita\n  O\n" in body
+    subject, body = notify.render_email("reminder", "id", name="Siti",
+                                        items=items * 2)
+    assert subject == "[PPID] Pengingat: 2 permohonan jatuh tempo atau " \
+        "terlambat"
+    assert "[TERLAMBAT Selasa, 15 Desember 2026] Sedang diperiksa" in body
+
+
+def test_every_step_has_its_email_in_indonesian():
+    """Each step the applicant hears of has applicant/<step>.txt, each one
+    officers hear of officer/<step>.txt, and the catalogue translates them
+    all."""
+    templates = ["reminder", "applicant/create"] + [
+        f"applicant/{action}" for action, step in W.STEPS.items()
+        if step.applicant_visible] + [
+        f"officer/{step.email}" for step in W.STEPS.values()
+        if step.officers_told] + ["officer/create"]
+    req = _request(partial=True, withheld_note="Kolom NIK")
+    for template in templates:
+        action = template.split("/")[-1]
+        context = {"items": [{"req": req, "url": "O", "late": False}]}
+        id_subject, id_body = _email(template, "id", req, action, **context)
+        en_subject, en_body = _email(template, "en", req, action, **context)
+        assert id_body.startswith("Yth. Siti,\n\n"), template
+        assert en_body.startswith("Dear Siti,\n\n"), template
+        assert id_subject != en_subject, template
+        # the intro and every label differ; only the data stay the same
+        en_lines = set(en_body.splitlines()) - {"", "  O", "Data tersebar"}
+        assert not en_lines & set(id_body.splitlines()), template
+
+
+def test_dates_are_written_day_first_with_babel_names():
+    day = dt.date(2026, 12, 3)
+    assert notify.fmt_date(day, "id") == "Kamis, 3 Desember 2026"
+    assert notify.fmt_date(day, "en") == "Thursday 3 December 2026"
+    assert notify.fmt_date(None, "id") == "-"
 
 
 @pytest.mark.ckan_config("ckanext.ppidrequest.notify", False)

@@ -309,7 +309,7 @@ def test_jember_sop_end_to_end(actors, smtp):
         # the agency's PPID Pembantu is told, with its target (4 WD)
         to_agency = smtp.to("ppid.dinkes@kab.go.id")
         assert len(to_agency) == 1
-        assert "Monday 09 November 2026" in \
+        assert "Monday 9 November 2026" in \
             to_agency[0].get_body().get_content()
         assert not smtp.to("data.dinkes@kab.go.id")   # a member only
         assert len(smtp.to("budi@example.com")) == 1
