@@ -175,6 +175,22 @@ class RequestEvent(BaseModel):
     data: Mapped[dict] = mapped_column(JSONB, nullable=False, default=dict)
 
 
+class NotificationSent(BaseModel):
+    """An email sent for a request event, so that a retried notification
+    job mails nobody twice."""
+
+    __tablename__ = "ppidrequest_notification_sent"
+
+    event_id: Mapped[str] = mapped_column(
+        sa.UnicodeText,
+        sa.ForeignKey("ppidrequest_request_event.id", ondelete="CASCADE"),
+        primary_key=True)
+    address: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    subject: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+
+
 class RequestSequence(BaseModel):
     """The last registration number given in a year. Incremented inside the
     creating transaction, so numbers have no gaps: a rolled-back request

@@ -35,7 +35,7 @@ import ckan.plugins.toolkit as tk
 from ..helpers import default_language, format_date, in_language
 from . import clock
 from . import workflow as W
-from ..model import Delivery, Request, RequestEvent
+from ..model import Delivery, NotificationSent, Request, RequestEvent
 
 log = logging.getLogger(__name__)
 
@@ -257,11 +257,24 @@ def send(messages: Iterable[Message]) -> int:
 
 
 def send_for_event(event_id: str) -> int:
-    """Job: send the notifications of a committed event."""
+    """Send the notifications of a committed event, each recorded as it
+    goes: run again (a retried job), it sends only what did not go."""
     event = model.Session.get(RequestEvent, event_id)
     if event is None:
         return 0
-    return send(messages_for(event))
+    done = {(row.address, row.subject) for row in model.Session.query(
+        NotificationSent).filter(NotificationSent.event_id == event_id)}
+    sent = 0
+    for msg in messages_for(event):
+        key = (msg.email.strip().lower(), msg.subject)
+        if key in done or not send([msg]):
+            continue
+        done.add(key)
+        model.Session.add(NotificationSent(event_id=event_id,
+                                           address=key[0], subject=key[1]))
+        model.repo.commit()
+        sent += 1
+    return sent
 
 
 def on_request_event(event_id: str, **_kwargs: Any) -> None:

@@ -60,6 +60,27 @@ def test_notifications_can_go_through_the_job_queue(actors, smtp):
     assert len(smtp.to("ppid@kab.go.id")) == 1
 
 
+@pytest.mark.ckan_config("ckanext.ppidrequest.notify_via_jobs", True)
+@pytest.mark.usefixtures("clean_queues")
+def test_a_retried_notification_job_mails_nobody_twice(actors, smtp,
+                                                       ckan_config,
+                                                       monkeypatch):
+    act(None, "ppidrequest_create", **FORM)
+    [job] = jobs.get_queue("ppidrequest").jobs
+    # the first run: the mail server is down
+    good_server = ckan_config["smtp.server"]
+    monkeypatch.setitem(ckan_config, "smtp.server",
+                        f"127.0.0.1:{_closed_port()}")
+    job.perform()
+    assert smtp.messages == []
+    # the retry sends everything; a third run sends nothing more
+    monkeypatch.setitem(ckan_config, "smtp.server", good_server)
+    job.perform()
+    job.perform()
+    assert len(smtp.to("budi@example.com")) == 1
+    assert len(smtp.to("ppid@kab.go.id")) == 1
+
+
 @pytest.mark.ckan_config("ckanext.ppidrequest.ppid_email",
                          "ppid-inbox@kab.go.id")
 def test_shared_ppid_inbox_and_officers_are_told(actors, smtp):
