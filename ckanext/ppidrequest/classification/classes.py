@@ -108,7 +108,7 @@ def is_open(pkg: Mapping[str, Any]) -> bool:
 
 def label(value: str | None, lang: str | None = None) -> str:
     """The class's label in ``lang`` (default: the current language)."""
-    from ..helpers import table_label
+    from ..translation import table_label
 
     return table_label(LABELS, value, lang)
 
@@ -116,7 +116,7 @@ def label(value: str | None, lang: str | None = None) -> str:
 def ground_label(letter: str | None, lang: str | None = None) -> str:
     """The Pasal 17 ground's label in ``lang`` (default: the current
     language)."""
-    from ..helpers import table_label
+    from ..translation import table_label
 
     return table_label(GROUNDS, letter, lang)
 

@@ -36,7 +36,7 @@ from ckanext.dcat.profiles import (DCAT, DCT, FOAF, RDF, RDFS, SPDX,
                                    CleanedURIRef, RDFProfile)
 from ckanext.dcat.utils import catalog_uri, resource_uri
 
-from ..helpers import in_language
+from ..translation import in_language
 from . import classes as C
 
 log = logging.getLogger(__name__)

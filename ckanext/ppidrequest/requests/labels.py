@@ -53,6 +53,6 @@ def label(table: dict[str, tuple[str, str]], value: str | None,
           lang: str | None = None) -> str:
     """The label of a stored value in ``lang`` (default: the current
     language); an unknown value is shown as it is."""
-    from ..helpers import table_label
+    from ..translation import table_label
 
     return table_label(table, value, lang, default=value or "")

@@ -32,7 +32,7 @@ import ckan.lib.mailer as mailer
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from ..helpers import default_language, format_date, in_language
+from ..translation import default_language, format_date, in_language
 from . import clock
 from . import workflow as W
 from ..model import Delivery, NotificationSent, Request, RequestEvent
@@ -57,7 +57,7 @@ def recipient_language() -> str:
 
 def fmt_date(day: dt.date | None, lang: str) -> str:
     """``day`` as emails write it, in ``lang`` (see
-    :func:`helpers.format_date`)."""
+    :func:`..translation.format_date`)."""
     return format_date(day, lang)
 
 

@@ -156,11 +156,11 @@ def refusal(step: Step, req: Request, roles_: set[str]) -> Refusal | None:
         return Refusal(_("Your role does not allow the action '{action}' on "
                          "this request").format(action=step.name))
     if req.state not in step.sources:
-        from ..helpers import ppidrequest_state_label
+        from . import labels
 
         return Refusal(_("The request is {state}: '{action}' is not "
                          "possible now").format(
-            state=ppidrequest_state_label(req.state), action=step.name),
+            state=labels.label(labels.STATES, req.state), action=step.name),
             "action")
     reason = step.unavailable(req)
     if reason:

@@ -17,7 +17,7 @@ from babel.messages import mofile, pofile
 import ckan.plugins.toolkit as tk
 from ckan.tests import factories
 
-from ckanext.ppidrequest import helpers
+from ckanext.ppidrequest import helpers, translation
 from ckanext.ppidrequest.classification import classes as C
 from ckanext.ppidrequest.requests import labels, notify
 
@@ -109,24 +109,24 @@ def test_labels_in_each_language():
     # the applicant type has its own context: CKAN's "Organization" stays
     assert labels.label(labels.APPLICANT_TYPES, "organization", "id") == \
         "Badan hukum / organisasi"
-    assert helpers.translate("Organization", "id") == "Organisasi"
+    assert translation.translate("Organization", "id") == "Organisasi"
 
 
 @pytest.mark.usefixtures("with_plugins")
 @pytest.mark.ckan_config("ckan.locale_default", "id")
 def test_language_is_the_page_s_else_the_portal_s(app):
-    assert helpers.language() == "id"              # a job, a command
+    assert translation.language() == "id"              # a job, a command
     with app.flask_app.test_request_context(
             "/en/dataset", environ_base={"CKAN_LANG": "en"}):
-        assert helpers.language() == "en"
+        assert translation.language() == "en"
         assert helpers.ppidrequest_classification_label("rahasia") == \
             "Secret"
-        with helpers.in_language("id"):
-            assert helpers.language() == "id"
+        with translation.in_language("id"):
+            assert translation.language() == "id"
             assert tk._("Request data") == "Ajukan permohonan data"
             assert helpers.ppidrequest_format_date(dt.date(2026, 8, 17)) \
                 == "Senin, 17 Agustus 2026"
-        assert helpers.language() == "en"
+        assert translation.language() == "en"
         assert tk._("Request data") == "Request data"
 
 
@@ -180,7 +180,7 @@ def german():
         mofile.write_mo(fh, pofile.read_po(io.StringIO(_GERMAN)))
 
     def forget():
-        with helpers.in_language("de"):
+        with translation.in_language("de"):
             cache = flask_babel.get_domain().cache
             for key in [k for k in cache if k[0] == "de"]:
                 del cache[key]
