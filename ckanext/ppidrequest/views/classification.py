@@ -6,8 +6,9 @@ from flask import Blueprint
 import ckan.plugins.toolkit as tk
 
 from ..classification import classes as C
+from . import errors
 
-bp = Blueprint("ppidrequest_classification", __name__)
+bp = errors.register(Blueprint("ppidrequest_classification", __name__))
 
 
 @bp.route("/dataset/<id>/classification/decide", methods=["POST"])
@@ -25,11 +26,6 @@ def decide(id: str):
             data = {"id": id, "classification": pkg.get("classification"),
                     **{f: pkg.get(f) or "" for f in C.BASIS_FIELDS}}
         tk.get_action("ppidrequest_classification_decide")(context, data)
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Dataset not found"))
-    except tk.NotAuthorized:
-        return tk.abort(403, tk._(
-            "Only the PPID can decide the classification of a dataset"))
     except tk.ValidationError as e:
         for field, messages in (e.error_dict or {}).items():
             for message in messages if isinstance(messages, list) \

@@ -9,10 +9,11 @@ import ckan.plugins.toolkit as tk
 from ..model import Delivery, Download, Request
 from ..requests import delivery as deliver
 from ..requests import workflow as W
+from . import errors
 
 _ = tk._
 
-blueprint = Blueprint("ppidrequest_delivery", __name__)
+blueprint = errors.register(Blueprint("ppidrequest_delivery", __name__))
 
 
 def download(delivery_id: str):

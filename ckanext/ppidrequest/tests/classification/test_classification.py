@@ -363,9 +363,14 @@ def test_ppid_sees_the_proposal_and_can_approve_it_in_the_page(app, people):
     # an outsider's POST is refused and changes nothing
     outsider_token = factories.APIToken(
         user=people["outsider"]["name"])["token"]
-    app.post("/dataset/usulan/classification/decide",
+    refused = app.post("/dataset/usulan/classification/decide",
+                       data={"approve_proposal": "true"},
+                       headers={"Authorization": outsider_token}, status=403)
+    # the auth function's own reason, on CKAN's error page
+    assert "Only the PPID can decide" in refused.body
+    app.post("/dataset/nothing-here/classification/decide",
              data={"approve_proposal": "true"},
-             headers={"Authorization": outsider_token}, status=403)
+             headers={"Authorization": ppid_token}, status=404)
 
 
 def test_withheld_resources_keep_no_field_that_could_point_at_data(app, people):
