@@ -15,8 +15,8 @@ from werkzeug.datastructures import FileStorage
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
-from .requests import clock
-from .model import Request
+from ..model import Request
+from ..requests import clock
 
 PPID = "ppid"
 DINKES = "ppid-pembantu-dinkes"

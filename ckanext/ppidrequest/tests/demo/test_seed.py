@@ -1,4 +1,4 @@
-"""``ckan ppidrequest demo-data``: the seeded regency portal and its
+"""``ckan ppidrequest-demo seed``: the seeded regency portal and its
 idempotency. Everything goes through CKAN actions against the real database
 and search index."""
 from __future__ import annotations
@@ -12,10 +12,11 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.ppidrequest.classification import classes as C
-from ckanext.ppidrequest import demo
+from ckanext.ppidrequest.demo import seed as demo
 
 
-pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+pytestmark = pytest.mark.usefixtures("with_demo_plugin", "clean_db",
+                                     "clean_index")
 
 
 def _call(action, **data):
@@ -291,7 +292,7 @@ def test_seed_repairs_classification_drift():
 
 
 def test_seed_walks_requests_into_every_state():
-    from ckanext.ppidrequest import demo_requests
+    from ckanext.ppidrequest.demo import requests as demo_requests
 
     stats = demo.seed(echo=_quiet)
     assert stats["request_created"] == len(demo_requests.REQUESTS)

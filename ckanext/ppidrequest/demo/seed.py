@@ -1,6 +1,6 @@
 """Demo content for a regency Satu Data portal: Kabupaten Sukamaju (fictional).
 
-``ckan ppidrequest demo-data`` calls :func:`seed`. It creates, through CKAN
+``ckan ppidrequest-demo seed`` calls :func:`seed`. It creates, through CKAN
 actions only, the agencies (OPD) as organizations, a few topic groups, one
 user per role of the PPID procedure and some fifty datasets, each with small
 CSV files uploaded to CKAN's file storage.
@@ -42,7 +42,7 @@ from werkzeug.datastructures import FileStorage
 
 import ckan.plugins.toolkit as tk
 
-from .classification import classes as C
+from ..classification import classes as C
 
 SEED = 2026
 YEAR = 2024
@@ -2953,7 +2953,7 @@ def seed(echo: Callable[[str], Any] = print) -> dict[str, int]:
         ensure_dataset(s, dataset)
     for proposal in PROPOSALS:
         ensure_proposal(s, proposal)
-    from . import demo_requests
+    from . import requests as demo_requests
 
     for spec in demo_requests.REQUESTS:
         demo_requests.ensure_request(spec, lambda outcome, spec=spec: s.tally(
