@@ -8,7 +8,7 @@ import ckan.model as model
 from ckan.cli.cli import ckan
 from ckan.common import config_declaration
 
-from ckanext.ppidrequest.demo import seed as demo
+from ckanext.ppidrequest.demo import seed
 
 
 @pytest.mark.usefixtures("with_plugins", "with_extended_cli")
@@ -21,7 +21,7 @@ def test_no_demo_command_without_the_plugin(cli):
     assert result.exit_code == 0, result.output
     assert "classify" in result.output
     assert "demo" not in result.output
-    assert demo.PASSWORD_OPTION not in config_declaration
+    assert seed.PASSWORD_OPTION not in config_declaration
 
 
 @pytest.mark.usefixtures("with_demo_plugin", "with_extended_cli", "clean_db",
@@ -32,14 +32,14 @@ def test_the_demo_plugin_gives_the_seed_command(cli):
     assert "Logins (all share one password" in result.output
     admin = model.User.by_name("admin")
     assert admin.sysadmin
-    assert admin.validate_password(demo.DEFAULT_PASSWORD)
+    assert admin.validate_password(seed.DEFAULT_PASSWORD)
 
 
 @pytest.mark.usefixtures("with_demo_plugin")
 def test_the_password_option_is_validated(ckan_config):
-    option = demo.PASSWORD_OPTION
+    option = seed.PASSWORD_OPTION
     assert option in config_declaration
-    assert config_declaration[option].default == demo.DEFAULT_PASSWORD
+    assert config_declaration[option].default == seed.DEFAULT_PASSWORD
     _data, errors = config_declaration.validate(
         {**ckan_config, option: "pendek"})
     assert "8 characters" in " ".join(errors[option])
