@@ -187,7 +187,7 @@ def demo(port: int, seed: bool = True) -> int:
         env["CKAN_SITE_URL"] = f"http://127.0.0.1:{port}"
         steps = [[ckan, "-c", ini, "db", "upgrade"]]
         if seed:
-            steps.append([ckan, "-c", ini, "ppidrequest", "demo-data"])
+            steps.append([ckan, "-c", ini, "ppidrequest-demo", "seed"])
         for step in steps:
             _say(" ".join(step[1:]))
             rc = _run(step, env)

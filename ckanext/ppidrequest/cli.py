@@ -10,14 +10,6 @@ def ppidrequest():
     """Satu Data / PPID request commands."""
 
 
-@ppidrequest.command("demo-data")
-def demo_data():
-    """Seed a realistic regency portal (idempotent)."""
-    from . import demo
-
-    demo.seed(echo=click.echo)
-
-
 @ppidrequest.command("classify")
 @click.option("--default", "default", required=True,
               type=click.Choice(["terbuka", "terbatas", "rahasia"]),

@@ -1,4 +1,4 @@
-"""``ckan ppidrequest demo-data``: the seeded regency portal and its
+"""``ckan ppidrequest-demo seed``: the seeded regency portal and its
 idempotency. Everything goes through CKAN actions against the real database
 and search index."""
 from __future__ import annotations
@@ -12,10 +12,11 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 
 from ckanext.ppidrequest.classification import classes as C
-from ckanext.ppidrequest import demo
+from ckanext.ppidrequest.demo import catalogue, seed, tables
 
 
-pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
+pytestmark = pytest.mark.usefixtures("with_demo_plugin", "clean_db",
+                                     "clean_index")
 
 
 def _call(action, **data):
@@ -35,8 +36,8 @@ def _quiet(_line):
 
 
 def _specs(cls):
-    return [d for d in demo.DATASETS
-            if demo.classification_fields(d)["classification"] == cls]
+    return [d for d in catalogue.DATASETS
+            if catalogue.classification_fields(d)["classification"] == cls]
 
 
 CLASSIFICATION_FIELDS = ("classification",) + C.BASIS_FIELDS
@@ -46,27 +47,27 @@ SATU_DATA_FIELDS = ("producer_contact", "update_frequency", "temporal_start",
 
 
 def test_seed_creates_the_portal():
-    stats = demo.seed(echo=_quiet)
+    stats = seed.seed(echo=_quiet)
 
-    assert stats["dataset_created"] == len(demo.DATASETS) >= 30
+    assert stats["dataset_created"] == len(catalogue.DATASETS) >= 30
     active = _call("package_list")
-    assert set(active) >= {d["name"] for d in demo.DATASETS}
+    assert set(active) >= {d["name"] for d in catalogue.DATASETS}
     assert len(active) >= 30
-    for org in demo.ORGANIZATIONS:
+    for org in catalogue.ORGANIZATIONS:
         assert _call("organization_show", id=org["name"])["state"] == "active"
-    for group in demo.GROUPS:
+    for group in catalogue.GROUPS:
         assert _call("group_show", id=group["name"])["package_count"] > 0
 
     # every role user exists, with the right capacity in the right org
-    password = tk.config.get(demo.PASSWORD_OPTION) or demo.DEFAULT_PASSWORD
-    for spec in demo.USERS:
+    password = tk.config.get(seed.PASSWORD_OPTION) or seed.DEFAULT_PASSWORD
+    for spec in catalogue.USERS:
         user = model.User.by_name(spec["name"])
         assert user is not None and user.state == "active", spec["name"]
         assert user.sysadmin is bool(spec.get("sysadmin"))
         assert user.validate_password(password)
         for org_name, capacity in spec["memberships"]:
             assert (spec["name"], capacity) in _members(org_name)
-    # the roles of DOMAIN.md, pinned here in case USERS is edited
+    # the roles of docs/domain.md, pinned here in case USERS is edited
     expected = {
         ("walidata", "diskominfo", "editor"),
         ("ppid", "ppid-kabupaten", "admin"),
@@ -82,7 +83,7 @@ def test_seed_creates_the_portal():
                      permission="read") == []
 
     # uploads: stored in CKAN's file storage, byte for byte the seed's CSV
-    first = demo.DATASETS[0]
+    first = catalogue.DATASETS[0]
     dataset = _call("package_show", id=first["name"])
     resource = dataset["resources"][0]
     assert resource["url_type"] == "upload"
@@ -90,30 +91,30 @@ def test_seed_creates_the_portal():
     assert resource["url"].endswith(
         f"/dataset/{dataset['id']}/resource/{resource['id']}/download/"
         f"{first['resources'][0]['filename']}")
-    assert demo._stored_bytes(resource) == demo.resource_bytes(
+    assert seed._stored_bytes(resource) == tables.resource_bytes(
         first["resources"][0])
 
     # the portal search finds population data
     found = _call("package_search", q="penduduk", rows=100)
     names = {d["name"] for d in found["results"]}
-    assert names & {d["name"] for d in demo.DATASETS}
+    assert names & {d["name"] for d in catalogue.DATASETS}
     assert first["name"] in names
 
 
 def test_seed_classifies_every_dataset():
     lines = []
-    demo.seed(echo=lines.append)
+    seed.seed(echo=lines.append)
 
     # all three classes, most datasets open
     by_class = {cls: _specs(cls) for cls in C.CLASSES}
     assert len(by_class[C.TERBATAS]) >= 5
     assert len(by_class[C.RAHASIA]) >= 3
-    assert len(by_class[C.TERBUKA]) > len(demo.DATASETS) / 2
+    assert len(by_class[C.TERBUKA]) > len(catalogue.DATASETS) / 2
 
-    for spec in demo.DATASETS:
+    for spec in catalogue.DATASETS:
         pkg = _call("package_show", id=spec["name"])
         # the decided classification and its basis, as the seed gives them
-        wanted = demo.classification_fields(spec)
+        wanted = catalogue.classification_fields(spec)
         assert {f: pkg.get(f) or "" for f in CLASSIFICATION_FIELDS} == \
             wanted, spec["name"]
         # the Satu Data metadata is filled in everywhere
@@ -146,8 +147,8 @@ def test_seed_classifies_every_dataset():
                 continue
             resource = next(r for r in uploads
                             if r["name"] == res_spec["name"])
-            assert demo._stored_bytes(resource) == \
-                demo.resource_bytes(res_spec)
+            assert seed._stored_bytes(resource) == \
+                tables.resource_bytes(res_spec)
         # ... and an anonymous visitor sees the metadata but no file
         anon = tk.get_action("package_show")({"user": ""},
                                              {"id": spec["name"]})
@@ -180,27 +181,27 @@ def test_exemption_dates_are_not_about_to_expire():
     """The validator refuses an exemption that has ended, on every save: a
     demo date in the past breaks the seed. Warn half a year ahead."""
     soon = dt.date.today() + dt.timedelta(days=183)
-    dates = [demo.classification_fields(d)["classification_exempt_until"]
-             for d in demo.DATASETS]
-    dates += [p.get("classification_exempt_until") for p in demo.PROPOSALS]
+    dates = [catalogue.classification_fields(d)["classification_exempt_until"]
+             for d in catalogue.DATASETS]
+    dates += [p.get("classification_exempt_until") for p in catalogue.PROPOSALS]
     for value in filter(None, dates):
         assert dt.date.fromisoformat(value) > soon, (
-            f"demo exemption ending {value}: move it forward in demo.py")
+            f"demo exemption ending {value}: move it forward in demo/data/")
 
 
 def test_seed_leaves_proposals_pending():
-    demo.seed(echo=_quiet)
+    seed.seed(echo=_quiet)
 
-    assert demo.PROPOSALS
-    for spec in demo.PROPOSALS:
+    assert catalogue.PROPOSALS
+    for spec in catalogue.PROPOSALS:
         pkg = _call("package_show", id=spec["dataset"])
         proposal = C.proposal_of(pkg)
         assert proposal, spec["dataset"]
         assert proposal["proposed_by"] == spec["user"] == "produsen-dinkes"
         assert proposal["classification"] == spec["classification"]
         # the PPID has not decided yet: the decided class stays
-        decided = demo.classification_fields(
-            next(d for d in demo.DATASETS if d["name"] == spec["dataset"]))
+        decided = catalogue.classification_fields(
+            next(d for d in catalogue.DATASETS if d["name"] == spec["dataset"]))
         assert pkg["classification"] == decided["classification"]
         assert pkg["classification"] != spec["classification"]
         # and the history records who proposed what
@@ -210,15 +211,15 @@ def test_seed_leaves_proposals_pending():
         assert history[0]["actor"] == "produsen-dinkes"
         assert history[0]["to_classification"] == spec["classification"]
     # one proposal opens a restricted dataset
-    assert any(p["classification"] == C.TERBUKA for p in demo.PROPOSALS)
+    assert any(p["classification"] == C.TERBUKA for p in catalogue.PROPOSALS)
 
 
 def test_second_seed_changes_nothing():
-    demo.seed(echo=_quiet)
+    seed.seed(echo=_quiet)
 
     def snapshot():
         result = {}
-        for spec in demo.DATASETS:
+        for spec in catalogue.DATASETS:
             pkg = _call("package_show", id=spec["name"])
             result[spec["name"]] = (
                 pkg["metadata_modified"],
@@ -234,12 +235,12 @@ def test_second_seed_changes_nothing():
     count_before = len(_call("package_list"))
 
     lines = []
-    stats = demo.seed(echo=lines.append)
+    stats = seed.seed(echo=lines.append)
 
     assert not [k for k, n in stats.items()
                 if n and not k.endswith("_unchanged")], stats
-    assert stats["dataset_unchanged"] == len(demo.DATASETS)
-    assert stats["proposal_unchanged"] == len(demo.PROPOSALS)
+    assert stats["dataset_unchanged"] == len(catalogue.DATASETS)
+    assert stats["proposal_unchanged"] == len(catalogue.PROPOSALS)
     assert len(_call("package_list")) == count_before
     assert snapshot() == before
     assert any(tk.config["ckan.site_url"] in line for line in lines)
@@ -247,41 +248,41 @@ def test_second_seed_changes_nothing():
 
 
 def test_seed_repairs_drift():
-    demo.seed(echo=_quiet)
-    name = demo.DATASETS[0]["name"]
+    seed.seed(echo=_quiet)
+    name = catalogue.DATASETS[0]["name"]
     _call("package_patch", id=name, title="Diubah manual",
           tags=[{"name": "lain"}])
     _call("organization_member_delete", id="dinas-kesehatan",
           username="produsen-dinkes")
-    _call("package_delete", id=demo.DATASETS[1]["name"])
+    _call("package_delete", id=catalogue.DATASETS[1]["name"])
 
-    stats = demo.seed(echo=_quiet)
+    stats = seed.seed(echo=_quiet)
 
     assert stats["dataset_updated"] == 2
     assert stats["membership_created"] == 1
     pkg = _call("package_show", id=name)
-    assert pkg["title"] == demo.DATASETS[0]["title"]
+    assert pkg["title"] == catalogue.DATASETS[0]["title"]
     assert sorted(t["name"] for t in pkg["tags"]) == sorted(
-        demo.DATASETS[0]["tags"])
-    assert _call("package_show", id=demo.DATASETS[1]["name"])["state"] == \
+        catalogue.DATASETS[0]["tags"])
+    assert _call("package_show", id=catalogue.DATASETS[1]["name"])["state"] == \
         "active"
 
 
 def test_seed_repairs_classification_drift():
-    demo.seed(echo=_quiet)
+    seed.seed(echo=_quiet)
     secret = _specs(C.RAHASIA)[0]
-    wanted = demo.classification_fields(secret)
+    wanted = catalogue.classification_fields(secret)
     # the PPID changes a decision by hand and settles a pending proposal
     _call("ppidrequest_classification_decide", id=secret["name"],
           **dict(wanted, classification_consequence="Diubah manual: "
                  "alasan lain yang cukup panjang."))
-    proposal = demo.PROPOSALS[0]
+    proposal = catalogue.PROPOSALS[0]
     current = _call("package_show", id=proposal["dataset"])
     _call("ppidrequest_classification_decide", id=proposal["dataset"],
           **{f: current[f] for f in CLASSIFICATION_FIELDS})
     assert not C.proposal_of(_call("package_show", id=proposal["dataset"]))
 
-    stats = demo.seed(echo=_quiet)
+    stats = seed.seed(echo=_quiet)
 
     assert stats["dataset_updated"] == 1
     assert stats["proposal_created"] == 1
@@ -291,10 +292,8 @@ def test_seed_repairs_classification_drift():
 
 
 def test_seed_walks_requests_into_every_state():
-    from ckanext.ppidrequest import demo_requests
-
-    stats = demo.seed(echo=_quiet)
-    assert stats["request_created"] == len(demo_requests.REQUESTS)
+    stats = seed.seed(echo=_quiet)
+    assert stats["request_created"] == len(catalogue.REQUESTS)
 
     def as_(user, **data):
         return tk.get_action("ppidrequest_list")(
@@ -319,6 +318,6 @@ def test_seed_walks_requests_into_every_state():
     # the rejection started from the rahasia dataset's recorded basis
     [rejected] = as_("ppid", state="rejected")["results"]
     assert rejected["rejection_ground"] == "h"
-    again = demo.seed(echo=_quiet)
-    assert again["request_unchanged"] == len(demo_requests.REQUESTS)
+    again = seed.seed(echo=_quiet)
+    assert again["request_unchanged"] == len(catalogue.REQUESTS)
     assert as_("ppid")["count"] == everything["count"]
