@@ -269,6 +269,8 @@ class Generator:
             "maintainer": "Walidata " + KABUPATEN,
             "maintainer_email": "satudata@sukamajukab.go.id",
             "version": str(year),
+            # required by the extension's dataset schema (scheming)
+            "classification": "terbuka",
         }
 
 
