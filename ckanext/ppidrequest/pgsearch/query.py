@@ -21,6 +21,7 @@ Columns of ``ppidrequest_search_doc`` used here:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -59,9 +60,11 @@ class Compiled:
 
 
 class _Compiler:
-    def __init__(self, params: dict[str, Any], prefix: str):
+    def __init__(self, params: dict[str, Any], prefix: str,
+                 now: dt.datetime | None = None):
         self.params = params
         self.prefix = prefix
+        self.now = now
         self.rank_terms: list[str] = []
         self.schema = F.solr_schema()
 
@@ -233,7 +236,7 @@ class _Compiler:
         spec = self.schema.field(fname)
         if spec.kind == F.DATE:
             cast = "timestamptz"
-            convert = _solr_date
+            convert = functools.partial(_solr_date, now=self.now)
         elif spec.kind == F.NUMBER:
             cast = "numeric"
             convert = _number
@@ -314,11 +317,12 @@ def _format_number(value) -> str:
     return text
 
 
-def _solr_date(value: str) -> dt.datetime:
-    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``)."""
+def _solr_date(value: str, now: dt.datetime | None = None) -> dt.datetime:
+    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``); ``now`` is
+    the search's NOW (default: the current time)."""
     match = _DATE_MATH.match(value.upper())
     if match:
-        now = dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.timezone.utc)
         for sign, amount, unit in _DATE_STEP.findall(match.group(1) or ""):
             n = int(amount) * (1 if sign == "+" else -1)
             unit = unit.rstrip("S")
@@ -368,8 +372,14 @@ def _plain_words(query: str) -> tree.Item:
         if len(words) > 1 else tree.Word(words[0])
 
 
-def compile_query(q: str | None, filters: list[str], *,
-                  dismax: bool) -> Compiled:
+def compile_query(q: str | None, filters: list[str], *, dismax: bool,
+                  now: dt.datetime | None = None) -> Compiled:
+    """``q`` and the filters of one search as one SQL condition.
+
+    Every ``NOW`` of the search's date math is the same instant, ``now``
+    (default: the current time), as in a Solr request.
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
     params: dict[str, Any] = {}
     conditions: list[str] = []
     rank_terms: list[str] = []
@@ -381,13 +391,13 @@ def compile_query(q: str | None, filters: list[str], *,
                 node = _plain_words(q)
         else:
             node = _parse(q)
-        comp = _Compiler(params, "q")
+        comp = _Compiler(params, "q", now)
         conditions.append(comp.compile(node))
         rank_terms.extend(comp.rank_terms)
     for i, fq in enumerate(filters):
         if not fq or not fq.strip():
             continue
-        comp = _Compiler(params, f"f{i}_")
+        comp = _Compiler(params, f"f{i}_", now)
         conditions.append(comp.compile(_parse(fq)))
     sql = " AND ".join(f"({c})" for c in conditions) or "TRUE"
     return Compiled(sql, params, rank_terms)

@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 import ckan.lib.search as search
+import ckan.lib.search.common as search_common
 import ckan.model as model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
@@ -121,6 +122,39 @@ def test_ranges_on_dates(dataset):
         == 1
     assert _search(fq="metadata_modified:[* TO 2000-01-01T00:00:00Z]")[
         "count"] == 0
+
+
+def _modified_at(dataset, **when):
+    """Datasets named after the keywords, whose ``metadata_modified`` is the
+    given UTC time, indexed by CKAN's indexer."""
+    for name, at in when.items():
+        pkg = dataset(name=name)
+        model.Session.query(model.Package).filter_by(id=pkg["id"]).update(
+            {"metadata_modified": dt.datetime.fromisoformat(at)})
+        model.repo.commit()
+        search.rebuild(pkg["id"])
+
+
+def _names_at(now, fq):
+    """Solr's NOW parameter fixes the instant date math starts from."""
+    at = dt.datetime.fromisoformat(now).replace(tzinfo=dt.timezone.utc)
+    result = search_common.make_connection().search(
+        q="*:*", fq=fq, fl="name", NOW=int(at.timestamp() * 1000))
+    return sorted(doc["name"] for doc in result.docs)
+
+
+def test_date_math_starts_from_the_requests_now(dataset):
+    _modified_at(dataset, older="2026-03-12T23:59:59",
+                 recent="2026-03-13T00:00:00")
+    assert _names_at("2026-03-15T10:30:00",
+                     "metadata_modified:[NOW-2DAYS/DAY TO NOW]") == ["recent"]
+    assert _names_at("2026-03-15T10:30:00",
+                     "metadata_modified:[NOW-3DAYS TO NOW]") == [
+        "older", "recent"]
+    # without NOW, NOW is the current time
+    assert _search(fq="metadata_modified:[NOW-1DAY TO *]")["count"] == 0
+    with pytest.raises(search.SearchQueryError):
+        search_common.make_connection().search(q="*:*", NOW="yesterday")
 
 
 def test_invalid_queries_are_validation_errors_not_server_errors(app, dataset):
