@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from luqum import tree
 from luqum.exceptions import ParseError
 # luqum's module-level parser keeps its lexer's state in one object shared
@@ -45,10 +46,19 @@ from . import fields as F
 _DERIVATIONS = ("{}", "ke{}an", "pe{}an", "per{}an", "{}an")
 
 _WORD_CHARS = re.compile(r"[^\w]+", re.UNICODE)
-_DATE_MATH = re.compile(
-    r"^NOW((?:[+-]\d+(?:YEARS?|MONTHS?|DAYS?|HOURS?|MINUTES?|SECONDS?))*)"
-    r"(?:/(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND))?$")
-_DATE_STEP = re.compile(r"([+-])(\d+)([A-Z]+?)S?(?=[+-]|$)")
+# Solr date math: NOW, then steps (+1MONTH, -7DAYS) and roundings (/DAY)
+# applied from left to right: NOW/DAY-7DAYS, NOW-1YEAR/DAY+1DAY
+_DATE_MATH = re.compile(r"^NOW((?:[+-]\d+[A-Z]+|/[A-Z]+)*)$")
+_DATE_OP = re.compile(r"([+-]\d+|/)([A-Z]+)")
+# a unit (also plural) -> the relativedelta argument of a step; rounding
+# to a unit resets every smaller one
+_DATE_UNITS = {"YEAR": "years", "MONTH": "months", "DAY": "days",
+               "DATE": "days", "HOUR": "hours", "MINUTE": "minutes",
+               "SECOND": "seconds"}
+_SMALLER = (("month", 1), ("day", 1), ("hour", 0), ("minute", 0),
+            ("second", 0), ("microsecond", 0))
+_DATE_FLOOR = {unit: dict(_SMALLER[i:]) for i, unit in enumerate(
+    ("years", "months", "days", "hours", "minutes", "seconds"))}
 
 
 @dataclass
@@ -318,31 +328,26 @@ def _format_number(value) -> str:
 
 
 def _solr_date(value: str, now: dt.datetime | None = None) -> dt.datetime:
-    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``); ``now`` is
-    the search's NOW (default: the current time)."""
-    match = _DATE_MATH.match(value.upper())
+    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``).
+
+    Steps and roundings apply from left to right, as in Solr; a step of
+    months or years ends on the last day of a shorter month (31 March
+    ``-1MONTH`` is 28 or 29 February), as Solr's calendar arithmetic does.
+    ``now`` is the request's NOW (the current time by default).
+    """
+    match = _DATE_MATH.match(value.strip().upper())
     if match:
-        now = now or dt.datetime.now(dt.timezone.utc)
-        for sign, amount, unit in _DATE_STEP.findall(match.group(1) or ""):
-            n = int(amount) * (1 if sign == "+" else -1)
-            unit = unit.rstrip("S")
-            if unit == "YEAR":
-                now = now.replace(year=now.year + n)
-            elif unit == "MONTH":
-                month = now.month - 1 + n
-                now = now.replace(year=now.year + month // 12,
-                                  month=month % 12 + 1)
+        when = now or dt.datetime.now(dt.timezone.utc)
+        for op, unit in _DATE_OP.findall(match.group(1)):
+            name = _DATE_UNITS.get(unit) or _DATE_UNITS.get(
+                unit.removesuffix("S"))
+            if name is None:
+                raise ValueError(f"Unknown date math unit: {unit}")
+            if op == "/":
+                when = when.replace(**_DATE_FLOOR[name])
             else:
-                now += dt.timedelta(**{unit.lower() + "s": n})
-        rounding = match.group(2)
-        if rounding:
-            keep = ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"]
-            idx = keep.index(rounding)
-            fields_ = dict(month=1, day=1, hour=0, minute=0, second=0,
-                           microsecond=0)
-            now = now.replace(**{k: v for i, (k, v) in
-                                 enumerate(fields_.items()) if i >= idx})
-        return now
+                when += relativedelta(**{name: int(op)})
+        return when
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"

@@ -157,6 +157,22 @@ def test_date_math_starts_from_the_requests_now(dataset):
         search_common.make_connection().search(q="*:*", NOW="yesterday")
 
 
+@pytest.mark.parametrize("now, fq, inside, outside", [
+    # one month before 31 March is the end of February
+    ("2026-03-31T12:00:00", "metadata_modified:[NOW-1MONTH TO NOW]",
+     "2026-02-28T12:00:00", "2026-02-28T11:59:59"),
+    # one year before 29 February is 28 February
+    ("2028-02-29T12:00:00", "metadata_modified:[NOW-1YEAR TO NOW]",
+     "2027-02-28T12:00:00", "2027-02-28T11:59:59"),
+    # one month after 31 January, to the day
+    ("2026-01-31T12:00:00", "metadata_modified:[NOW TO NOW+1MONTH/DAY]",
+     "2026-02-28T00:00:00", "2026-02-28T00:00:01"),
+])
+def test_date_math_on_month_ends(dataset, now, fq, inside, outside):
+    _modified_at(dataset, inside=inside, outside=outside)
+    assert _names_at(now, fq) == ["inside"]
+
+
 def test_invalid_queries_are_validation_errors_not_server_errors(app, dataset):
     dataset(name="x1", title="Data penduduk")
     with pytest.raises(search.SearchError):

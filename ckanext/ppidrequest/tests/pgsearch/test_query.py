@@ -2,10 +2,72 @@
 database: date math and parsing under concurrent threads."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import threading
 
+import pytest
+
+from ckan.lib.search.common import SearchQueryError
+
 from ckanext.ppidrequest.pgsearch.query import compile_query
+
+UTC = dt.timezone.utc
+
+
+def _bounds(fq: str, now: dt.datetime) -> list[dt.datetime]:
+    compiled = compile_query(None, [fq], dismax=False, now=now)
+    return sorted(v for v in compiled.params.values()
+                  if isinstance(v, dt.datetime))
+
+
+@pytest.mark.parametrize("now, math, expected", [
+    # month ends: a month or a year away has no such day
+    (dt.datetime(2026, 3, 31, 10, 30, tzinfo=UTC), "NOW-1MONTH",
+     dt.datetime(2026, 2, 28, 10, 30, tzinfo=UTC)),
+    (dt.datetime(2028, 2, 29, 10, 30, tzinfo=UTC), "NOW-1YEAR",
+     dt.datetime(2027, 2, 28, 10, 30, tzinfo=UTC)),
+    (dt.datetime(2026, 1, 31, 10, 30, tzinfo=UTC), "NOW+1MONTH/DAY",
+     dt.datetime(2026, 2, 28, tzinfo=UTC)),
+    (dt.datetime(2028, 1, 31, 10, 30, tzinfo=UTC), "NOW+1MONTH",
+     dt.datetime(2028, 2, 29, 10, 30, tzinfo=UTC)),
+    (dt.datetime(2026, 5, 31, tzinfo=UTC), "NOW-3MONTHS",
+     dt.datetime(2026, 2, 28, tzinfo=UTC)),
+    (dt.datetime(2026, 12, 31, tzinfo=UTC), "NOW+2MONTHS",
+     dt.datetime(2027, 2, 28, tzinfo=UTC)),
+    (dt.datetime(2026, 1, 31, tzinfo=UTC), "NOW-13MONTHS",
+     dt.datetime(2024, 12, 31, tzinfo=UTC)),
+    # days, hours and rounding, applied from left to right
+    (dt.datetime(2026, 3, 1, 0, 30, tzinfo=UTC), "NOW-1DAY",
+     dt.datetime(2026, 2, 28, 0, 30, tzinfo=UTC)),
+    (dt.datetime(2026, 3, 15, 10, 30, 45, 500, tzinfo=UTC), "NOW/DAY-7DAYS",
+     dt.datetime(2026, 3, 8, tzinfo=UTC)),
+    (dt.datetime(2026, 3, 15, 10, 30, tzinfo=UTC), "NOW-1YEAR/DAY+1DAY",
+     dt.datetime(2025, 3, 16, tzinfo=UTC)),
+    (dt.datetime(2026, 3, 15, 10, 30, tzinfo=UTC), "NOW/MONTH",
+     dt.datetime(2026, 3, 1, tzinfo=UTC)),
+    (dt.datetime(2026, 3, 15, 10, 30, tzinfo=UTC), "NOW/YEAR",
+     dt.datetime(2026, 1, 1, tzinfo=UTC)),
+    (dt.datetime(2026, 3, 15, 10, 30, 45, tzinfo=UTC), "NOW+90MINUTES/HOUR",
+     dt.datetime(2026, 3, 15, 12, tzinfo=UTC)),
+])
+def test_date_math(now, math, expected):
+    assert _bounds(f"metadata_modified:[{math} TO *]", now) == [expected]
+
+
+def test_every_now_of_a_search_is_the_same_instant():
+    now = dt.datetime(2026, 3, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    assert _bounds("metadata_modified:[NOW-1DAY TO NOW] "
+                   "metadata_created:[* TO NOW]", now) == [
+        now - dt.timedelta(days=1), now, now]
+
+
+@pytest.mark.parametrize("math", ["NOW-1FORTNIGHT", "NOW/WEEK", "NOW-MONTH",
+                                  "NOW+1", "2026-02-30T00:00:00Z"])
+def test_invalid_date_math_is_a_query_error(math):
+    with pytest.raises(SearchQueryError, match="Invalid range value"):
+        compile_query(None, [f"metadata_modified:[{math} TO NOW]"],
+                      dismax=False)
 
 
 # What CKAN sends: its permission and site filters as fq, users' q as dismax
