@@ -26,7 +26,7 @@ from ckan.lib.search.common import SearchError, SearchQueryError
 from ckan.model import meta
 
 from . import fields as F
-from .query import compile_query, normalise_value, _parse, _Compiler
+from .query import compile_filter, compile_query, normalise_value
 
 log = logging.getLogger(__name__)
 
@@ -210,13 +210,9 @@ class PgSearchConnection:
                     f"DELETE FROM {TABLE} WHERE index_id = ANY(:ids)"),
                     {"ids": list(ids)})
             if q is not None:
-                params: dict[str, Any] = {}
-                if q.strip() == "*:*":
-                    where = "TRUE"
-                else:
-                    where = _Compiler(params, "d").compile(_parse(q))
-                conn.execute(sa.text(f"DELETE FROM {TABLE} WHERE {where}"),
-                             params)
+                where = compile_filter(q, prefix="d")
+                conn.execute(sa.text(f"DELETE FROM {TABLE} WHERE {where.sql}"),
+                             where.params)
 
     # reading --------------------------------------------------------------
     def search(self, q: str | None = None, **params: Any) -> Results:

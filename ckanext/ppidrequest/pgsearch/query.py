@@ -377,6 +377,23 @@ def _plain_words(query: str) -> tree.Item:
         if len(words) > 1 else tree.Word(words[0])
 
 
+def compile_filter(query: str, *, params: dict[str, Any] | None = None,
+                   prefix: str = "f", now: dt.datetime | None = None
+                   ) -> Compiled:
+    """One filter in Solr syntax (an ``fq``, or the query of a delete) as a
+    SQL condition over the document table.
+
+    The condition's bound parameters are added to ``params`` (a new dict by
+    default), named ``<prefix><n>``: several conditions of one statement
+    share one dict and differ by prefix. ``now`` is the NOW of date math.
+    Raises SearchError for a syntax error, SearchQueryError for syntax the
+    backend does not support.
+    """
+    params = {} if params is None else params
+    comp = _Compiler(params, prefix, now)
+    return Compiled(comp.compile(_parse(query)), params, comp.rank_terms)
+
+
 def compile_query(q: str | None, filters: list[str], *, dismax: bool,
                   now: dt.datetime | None = None) -> Compiled:
     """``q`` and the filters of one search as one SQL condition.
@@ -400,9 +417,8 @@ def compile_query(q: str | None, filters: list[str], *, dismax: bool,
         conditions.append(comp.compile(node))
         rank_terms.extend(comp.rank_terms)
     for i, fq in enumerate(filters):
-        if not fq or not fq.strip():
-            continue
-        comp = _Compiler(params, f"f{i}_", now)
-        conditions.append(comp.compile(_parse(fq)))
+        if fq and fq.strip():
+            conditions.append(compile_filter(
+                fq, params=params, prefix=f"f{i}_", now=now).sql)
     sql = " AND ".join(f"({c})" for c in conditions) or "TRUE"
     return Compiled(sql, params, rank_terms)

@@ -383,6 +383,17 @@ def test_updates_and_deletes_reach_the_index(dataset):
     assert _search(q="baru")["count"] == 0
 
 
+def test_clearing_one_dataset_deletes_only_its_document(dataset):
+    """CKAN removes a document with a delete by query (``+entity_type:package
+    AND +(id:"..." OR name:"...") AND +site_id:"..."``)."""
+    dataset(name="keep-me", title="Tetap")
+    gone = dataset(name="clear-me", title="Hapus")
+    search.clear(gone["id"])
+    assert _names(_search(q="*:*")) == ["keep-me"]
+    search.clear_all()
+    assert _search(q="*:*")["count"] == 0
+
+
 def test_search_index_commands(cli, ckan_config, dataset):
     from ckan.cli.cli import ckan as ckan_cli
 

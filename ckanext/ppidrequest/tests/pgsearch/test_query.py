@@ -10,7 +10,7 @@ import pytest
 
 from ckan.lib.search.common import SearchQueryError
 
-from ckanext.ppidrequest.pgsearch.query import compile_query
+from ckanext.ppidrequest.pgsearch.query import compile_filter, compile_query
 
 UTC = dt.timezone.utc
 
@@ -60,6 +60,16 @@ def test_every_now_of_a_search_is_the_same_instant():
     assert _bounds("metadata_modified:[NOW-1DAY TO NOW] "
                    "metadata_created:[* TO NOW]", now) == [
         now - dt.timedelta(days=1), now, now]
+
+
+def test_filters_of_one_statement_share_their_parameters():
+    params: dict = {}
+    first = compile_filter("organization:dinkes", params=params, prefix="a")
+    second = compile_filter('tags:"gizi"', params=params, prefix="b")
+    assert first.params is second.params is params
+    assert sorted(params) == ["a0", "b1"]
+    assert compile_filter("*:*").sql == "TRUE"
+    assert compile_filter("+site_id:x").params == {"f0": '{"site_id": ["x"]}'}
 
 
 @pytest.mark.parametrize("math", ["NOW-1FORTNIGHT", "NOW/WEEK", "NOW-MONTH",
