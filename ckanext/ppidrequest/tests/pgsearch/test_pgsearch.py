@@ -7,6 +7,7 @@ the real database; nothing is mocked.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 
 import pytest
@@ -47,6 +48,26 @@ def _names(result):
 
 def test_backend_is_installed():
     assert pgsearch.installed()
+
+
+def test_every_name_through_which_ckan_reaches_solr_is_patched():
+    """CKAN imports make_connection and is_available by name into several
+    modules (``ckan.lib.search`` re-exports them); none may still hold
+    CKAN's Solr version, or whoever calls it talks to a Solr that is not
+    there."""
+    from ckanext.ppidrequest.pgsearch import backend
+
+    names = {patch.name for patch in pgsearch.PATCHES}
+    stale = [
+        f"{module_name}.{name}"
+        for module_name, module in list(sys.modules.items())
+        if module_name.split(".")[0] in ("ckan", "ckanext")
+        for name in names
+        if getattr(vars(module).get(name), "__module__", "").startswith(
+            "ckan.lib.search")
+    ]
+    assert stale == []
+    assert isinstance(search.make_connection(), backend.PgSearchConnection)
 
 
 def test_indexes_the_document_ckan_builds(dataset):
