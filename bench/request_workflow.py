@@ -6,7 +6,7 @@ Run it through the embedded-services wrapper, which starts PostgreSQL and
 Redis and puts CKAN_SQLALCHEMY_URL / CKAN_REDIS_URL in the environment:
 
     .venv/bin/python dev/embedded.py exec \\
-        --database ckan_bench_req -- .venv/bin/python bench/requests.py
+        --database ckan_bench_req -- .venv/bin/python bench/request_workflow.py
 
 What it does (see bench/README.md):
 
@@ -37,32 +37,27 @@ What it does (see bench/README.md):
 """
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import http.client
+import importlib.util
+import io
+import json
+import logging
+import os
+import platform
+import random
+import signal
+import socket
+import subprocess
 import sys
+import threading
+import time
+import uuid
 from pathlib import Path
+from typing import Any, Callable
 
-# This file is called requests.py: never let it shadow the ``requests``
-# library that CKAN and its plugins import.
 _HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path
-               if Path(p or ".").resolve() != _HERE]
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import http.client  # noqa: E402
-import importlib.util  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import logging  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-import uuid  # noqa: E402
-from typing import Any, Callable  # noqa: E402
 
 ROOT = _HERE.parent
 BASE_INI = ROOT / ".run" / "ckan.ini"
@@ -75,7 +70,7 @@ ADMIN = "bench_admin"
 PEMBANTU_USER = "bench_pembantu"
 TABLE = "ppidrequest_request"
 
-log = logging.getLogger("bench.requests")
+log = logging.getLogger("bench.request_workflow")
 
 
 def _load_search_module():
@@ -568,7 +563,7 @@ def git_commit() -> str:
 
 def write_ini() -> None:
     INI.write_text(
-        "# Written by bench/requests.py on every run: the portal's ini with\n"
+        "# Written by bench/request_workflow.py on every run: the portal's ini with\n"
         "# notifications off, so that no request goes through SMTP.\n"
         "[DEFAULT]\n"
         "debug = false\n\n"
@@ -1230,7 +1225,7 @@ def main(argv: list[str] | None = None) -> int:
     if not os.environ.get("CKAN_SQLALCHEMY_URL"):
         say("CKAN_SQLALCHEMY_URL is not set. Run me through the wrapper:\n"
             "  .venv/bin/python dev/embedded.py exec "
-            "--database ckan_bench_req -- .venv/bin/python bench/requests.py")
+            "--database ckan_bench_req -- .venv/bin/python bench/request_workflow.py")
         return 2
     if not BASE_INI.exists():
         say(f"{BASE_INI} is missing (the embedded wrapper creates it)")
