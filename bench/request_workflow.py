@@ -40,12 +40,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import http.client
-import importlib.util
 import io
 import json
 import logging
 import os
-import platform
 import random
 import signal
 import socket
@@ -57,35 +55,17 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable
 
-_HERE = Path(__file__).resolve().parent
+import _common as C
+from _common import (ADMIN, BASE_INI, BIN, KECAMATAN, ORGS, QUALIFIERS,
+                     RESULTS, ROOT, SqlTimer, latency, percentile, say)
 
-ROOT = _HERE.parent
-BASE_INI = ROOT / ".run" / "ckan.ini"
 INI = ROOT / ".run" / "bench-requests.ini"
-RESULTS = ROOT / "bench" / "results"
-BIN = Path(sys.executable).parent
 LIST_TARGET_MS = 50.0
 TARGET_KIND = "a_overdue_org"
-ADMIN = "bench_admin"
 PEMBANTU_USER = "bench_pembantu"
 TABLE = "ppidrequest_request"
 
 log = logging.getLogger("bench.request_workflow")
-
-
-def _load_search_module():
-    """bench/search.py, for its organisations, word lists and helpers."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_search", _HERE / "search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-S = _load_search_module()
-say = S.say
-ORGS = S.ORGS
-percentile = S.percentile
 
 
 # --------------------------------------------------------------------------
@@ -253,10 +233,10 @@ class RequestGenerator:
                 f"AHU-{rng.randint(1000, 99999):05d}.AH.01.{rng.randint(1, 12):02d}"
             r["applicant_proxy_for"] = None
         else:
-            r["applicant_name"] = f"Pemerintah Desa {rng.choice(S.KECAMATAN)}"
+            r["applicant_name"] = f"Pemerintah Desa {rng.choice(KECAMATAN)}"
         r["applicant_address"] = (
             f"Jl. {rng.choice(LAST)} No. {rng.randint(1, 200)}, Kecamatan "
-            f"{rng.choice(S.KECAMATAN)}, Kabupaten Sukamaju")
+            f"{rng.choice(KECAMATAN)}, Kabupaten Sukamaju")
         r["applicant_phone"] = (f"08{rng.randint(11, 99)}-{rng.randint(1000, 9999)}"
                                 f"-{rng.randint(1000, 9999)}"
                                 if rng.random() < 0.85 else None)
@@ -268,7 +248,7 @@ class RequestGenerator:
         owner = rng.choices(self.org_ids, self.org_weights)[0]
         subject = rng.choice(self.subjects[owner])
         r["information_requested"] = (
-            f"{subject} {rng.choice(S.QUALIFIERS)} tahun "
+            f"{subject} {rng.choice(QUALIFIERS)} tahun "
             f"{rng.randint(2018, received.year)}").replace("  ", " ")
         r["purpose"] = rng.choice(PURPOSES)
         if rng.random() < 0.85:
@@ -503,12 +483,8 @@ def generate(n: int, seed: int, org_ids: dict[str, str],
 
 
 def vacuum_analyze() -> None:
-    from ckan import model
-    with model.meta.engine.connect().execution_options(
-            isolation_level="AUTOCOMMIT") as conn:
-        for table in (TABLE, "ppidrequest_request_sequence", "package",
-                      '"group"'):
-            conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
+    C.vacuum_analyze(TABLE, "ppidrequest_request_sequence", "package",
+                     '"group"')
 
 
 def register_stats() -> dict[str, Any]:
@@ -547,20 +523,6 @@ def register_stats() -> dict[str, Any]:
 # CKAN environment
 # --------------------------------------------------------------------------
 
-def git_commit() -> str:
-    """The commit measured (``+`` when the extension's code differs)."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"],
-                              cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--",
-                                "ckanext"], cwd=ROOT, capture_output=True,
-                               text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + ("+" if dirty else "")
-
-
 def write_ini() -> None:
     INI.write_text(
         "# Written by bench/request_workflow.py on every run: the portal's ini with\n"
@@ -570,14 +532,6 @@ def write_ini() -> None:
         "[app:main]\n"
         f"use = config:{BASE_INI}\n"
         "ckanext.ppidrequest.notify = false\n")
-
-
-def db_upgrade() -> None:
-    S.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch", "activity"))
-
-
-def load_app():
-    return S.load_app(INI)
 
 
 def ensure_pembantu(org_id: str):
@@ -599,38 +553,6 @@ def ensure_pembantu(org_id: str):
 # --------------------------------------------------------------------------
 # ppidrequest_list
 # --------------------------------------------------------------------------
-
-class SqlTimer:
-    """Number of statements and time spent in SQL, and the statements."""
-
-    def __init__(self, engine):
-        import sqlalchemy as sa
-        self.elapsed = 0.0
-        self.count = 0
-        self.request_elapsed = 0.0   # statements on the request table
-        self.request_count = 0
-        self.capture: list[tuple[str, Any]] | None = None
-        sa.event.listen(engine, "before_cursor_execute", self._before)
-        sa.event.listen(engine, "after_cursor_execute", self._after)
-
-    def reset(self) -> None:
-        self.elapsed, self.count = 0.0, 0
-        self.request_elapsed, self.request_count = 0.0, 0
-
-    def _before(self, conn, cursor, statement, parameters, context, many):
-        conn.info.setdefault("_bench_t0", []).append(time.perf_counter())
-
-    def _after(self, conn, cursor, statement, parameters, context, many):
-        t0 = conn.info["_bench_t0"].pop()
-        spent = time.perf_counter() - t0
-        self.elapsed += spent
-        self.count += 1
-        if f"FROM {TABLE}" in statement:
-            self.request_elapsed += spent
-            self.request_count += 1
-        if self.capture is not None:
-            self.capture.append((statement, parameters))
-
 
 def list_kinds(rng: random.Random, reg: dict[str, Any],
                sample_numbers: list[str]
@@ -696,7 +618,7 @@ def run_list(kinds, iterations: int, warmup: int, timer: SqlTimer,
                 continue
             times.append(elapsed)
             sql_times.append(timer.elapsed * 1000)
-            req_times.append(timer.request_elapsed * 1000)
+            req_times.append(timer.table_elapsed * 1000)
             sql_counts.append(timer.count)
             counts.append(out["count"])
             rows.append(len(out["results"]))
@@ -705,9 +627,7 @@ def run_list(kinds, iterations: int, warmup: int, timer: SqlTimer,
         target = label == TARGET_KIND
         stats = {
             "user": user, "n": len(times),
-            "p50": percentile(times, 50), "p95": percentile(times, 95),
-            "p99": percentile(times, 99), "max": max(times),
-            "mean": sum(times) / len(times),
+            **latency(times),
             "sql_p50": percentile(sql_times, 50),
             "sql_p95": percentile(sql_times, 95),
             "request_table_sql_p50": percentile(req_times, 50),
@@ -736,35 +656,8 @@ def explain(user: str, params: dict[str, Any], timer: SqlTimer) -> list[str]:
     """EXPLAIN (ANALYZE, BUFFERS) of the statements on the request table
     that one ``ppidrequest_list`` call issues (the count and the page)."""
     import ckan.plugins.toolkit as tk
-    from ckan import model
-    timer.capture = []
-    try:
-        tk.get_action("ppidrequest_list")({"user": user}, dict(params))
-    finally:
-        captured, timer.capture = timer.capture, None
-        model.Session.remove()
-    out = []
-    others: dict[str, int] = {}
-    with model.meta.engine.connect() as conn:
-        for statement, parameters in captured:
-            if f"FROM {TABLE}" not in statement:
-                first = statement.split("FROM", 1)[-1].split()[0]
-                others[first] = others.get(first, 0) + 1
-                continue
-            rows = conn.exec_driver_sql(
-                "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)
-            plan = "\n".join(r[0] for r in rows)
-            literal = statement
-            if isinstance(parameters, dict):
-                for key in sorted(parameters, key=len, reverse=True):
-                    literal = literal.replace(
-                        f"%({key})s", S._sql_literal(parameters[key]))
-            out.append(f"-- SQL:\n{literal}\n-- EXPLAIN (ANALYZE, BUFFERS):\n"
-                       f"{plan}")
-    if others:
-        out.append("-- other statements of the same call (table: count): "
-                   + ", ".join(f"{k}: {v}" for k, v in sorted(others.items())))
-    return out
+    return timer.explain(lambda: tk.get_action("ppidrequest_list")(
+        {"user": user}, dict(params)))
 
 
 # --------------------------------------------------------------------------
@@ -1122,9 +1015,7 @@ def run_creates(server: Server, clients: int, duration: float,
         "ok": n_ok, "errors": len(errors), "error_samples": errors[:5],
         "statuses": statuses,
         "rps": n_ok / wall if wall else 0.0,
-        "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-        "p99": percentile(latencies, 99),
-        "max": max(latencies) if latencies else float("nan"),
+        **latency(latencies),
         "created": created, "sequence_before": before,
         "sequence_after": after,
     }
@@ -1222,13 +1113,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         return serve_prefork(str(INI), args.serve, args.workers)
 
-    if not os.environ.get("CKAN_SQLALCHEMY_URL"):
-        say("CKAN_SQLALCHEMY_URL is not set. Run me through the wrapper:\n"
-            "  .venv/bin/python dev/embedded.py exec "
-            "--database ckan_bench_req -- .venv/bin/python bench/request_workflow.py")
-        return 2
-    if not BASE_INI.exists():
-        say(f"{BASE_INI} is missing (the embedded wrapper creates it)")
+    if C.need_wrapper("ckan_bench_req", "request_workflow.py"):
         return 2
     servers = [s for s in args.servers.split(",") if s and s != "none"]
     for s in servers:
@@ -1246,15 +1131,12 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "started": started.isoformat(timespec="seconds"),
         "requests_target": args.requests,
-        "machine": {"cpus": os.cpu_count(),
-                    "python": platform.python_version(),
-                    "platform": platform.platform(),
-                    "loadavg_start": os.getloadavg()},
+        "machine": C.machine(),
         "targets": {"list_p95_ms": LIST_TARGET_MS, "list_kind": TARGET_KIND},
         "ini": str(INI.relative_to(ROOT)),
         "notify": False,
     }
-    report["commit"] = git_commit()
+    report["commit"] = C.git_commit()
     say(f"== ckanext-ppidrequest request workflow benchmark "
         f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
@@ -1262,9 +1144,10 @@ def main(argv: list[str] | None = None) -> int:
     say(f"   {INI.relative_to(ROOT)}: use = config:{BASE_INI.name}, "
         "ckanext.ppidrequest.notify = false")
     if not args.skip_upgrade:
-        db_upgrade()
+        C.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch",
+                           "activity"))
 
-    app = load_app()
+    app = C.load_app(INI)
     if args.sql_log:
         logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
     with app._wsgi_app.test_request_context():
@@ -1272,12 +1155,12 @@ def main(argv: list[str] | None = None) -> int:
         from ckan import model
         import sqlalchemy as sa
         assert not tk.config.get("ckanext.ppidrequest.notify")
-        report["postgres"] = S.postgres_report()
+        report["postgres"] = C.postgres_report()
 
         say("\n== 1. requests")
-        admin = S.ensure_admin()
+        admin = C.ensure_admin()
         admin_id = admin.id
-        org_ids = S.ensure_orgs()
+        org_ids = C.ensure_orgs()
         pembantu_org = ORGS[0][0]
         ensure_pembantu(org_ids[pembantu_org])
         report["generation"] = generate(args.requests, args.seed, org_ids,
@@ -1301,7 +1184,7 @@ def main(argv: list[str] | None = None) -> int:
             sample_numbers = [r[0] for r in conn.execute(sa.text(
                 f"SELECT registration_number FROM {TABLE} "
                 "TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 500")).all()]
-        timer = SqlTimer(model.meta.engine)
+        timer = SqlTimer(model.meta.engine, TABLE)
         rng = random.Random(args.seed)
         kinds = list_kinds(rng, reg, sample_numbers)
         lists = run_list(kinds, args.iterations, args.warmup, timer,
@@ -1408,13 +1291,7 @@ def main(argv: list[str] | None = None) -> int:
         say("registration numbers unique and gap-free: "
             + ("yes" if numbers["ok"] else "NO"))
 
-    if args.json != "-":
-        path = Path(args.json) if args.json else RESULTS / (
-            f"requests-{stamp}.json")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(report, indent=2, ensure_ascii=False,
-                                   default=str))
-        say(f"\nJSON: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    C.write_json(report, args.json, f"requests-{stamp}.json")
     # as bench/search.py: a missed target is reported, not an error; wrong
     # registration numbers are
     return 0 if numbers is None or numbers["ok"] else 1
