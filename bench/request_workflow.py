@@ -27,12 +27,12 @@ What it does (see bench/README.md):
    of its slowest call.
 4. ``ppidrequest_create``: 20 calls in-process one at a time, measuring how
    long the year's sequence row stays locked; then a real CKAN web server
-   on the bench database (a pre-forking Werkzeug server with 4 worker
-   processes, and ``ckan run --threaded``) and 4 concurrent anonymous
-   clients posting to ``/api/3/action/ppidrequest_create`` for 20 s each:
-   requests/s, p50/p95/p99 latency, errors. Then checks that registration
-   numbers are unique and gap-free. Servers are stopped in ``finally``
-   (and a prefork server stops by itself if the benchmark is killed).
+   on the bench database (gunicorn with 4 sync workers, and ``ckan run
+   --threaded``) and 4 concurrent anonymous clients posting to
+   ``/api/3/action/ppidrequest_create`` for 20 s each: requests/s,
+   p50/p95/p99 latency, errors. Then checks that registration numbers are
+   unique and gap-free. Servers are stopped in ``finally`` (and get SIGTERM
+   if the benchmark is killed).
 5. Prints a summary table and writes JSON to bench/results/.
 """
 from __future__ import annotations
@@ -670,64 +670,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_prefork(ini: str, port: int, workers: int) -> int:
-    """A pre-forking WSGI server from Werkzeug's single-threaded server:
-    the app is loaded once, then ``workers`` processes accept on one socket
-    (as gunicorn's or uWSGI's sync workers do; neither is installed)."""
-    from werkzeug.serving import make_server
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
-    app = make_app(load_config(ini))
-    from ckan import model
-    model.meta.engine.dispose()          # no connection crosses a fork
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
-    sock.listen(128)
-    sock.set_inheritable(True)
-    children = []
-    for _n in range(workers):
-        pid = os.fork()
-        if pid == 0:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)
-            model.meta.engine.dispose(close=False)
-            server = make_server("127.0.0.1", port, app, fd=sock.fileno())
-            try:
-                server.serve_forever()
-            finally:
-                os._exit(0)
-        children.append(pid)
-    print(f"prefork: {workers} workers on 127.0.0.1:{port} "
-          f"({' '.join(map(str, children))})", file=sys.stderr, flush=True)
-
-    def stop(signum, frame):
-        for pid in children:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for pid in children:
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-        os._exit(0)
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    parent = os.getppid()
-
-    def orphaned() -> None:
-        # the benchmark was killed without stopping us: stop
-        while os.getppid() == parent:
-            time.sleep(1)
-        os.kill(os.getpid(), signal.SIGTERM)
-    threading.Thread(target=orphaned, daemon=True).start()
-    while True:
-        pid, _status = os.wait()
-        if pid in children:
-            # a worker died: stop everything (the benchmark counts errors)
-            stop(None, None)
+def _stop_with_parent() -> None:
+    """In the server's process: get SIGTERM when the benchmark dies, even
+    by SIGKILL (Linux ``PR_SET_PDEATHSIG``)."""
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 class Server:
@@ -742,16 +692,22 @@ class Server:
 
     @property
     def label(self) -> str:
-        if self.kind == "prefork":
-            return f"prefork, {self.workers} worker processes"
+        if self.kind == "gunicorn":
+            return f"gunicorn, {self.workers} sync workers"
         if self.kind == "ckan-threaded":
             return "ckan run --threaded"
         return f"ckan run --processes {self.workers} (fork per request)"
 
     def command(self) -> list[str]:
-        if self.kind == "prefork":
-            return [sys.executable, str(Path(__file__).resolve()), "--serve",
-                    str(self.port), "--workers", str(self.workers)]
+        if self.kind == "gunicorn":
+            # the app is loaded once, then forked into the workers (their
+            # database connections are not shared: pgsearch disposes the
+            # engine's pool in every forked child)
+            return [str(BIN / "gunicorn"), "--bind",
+                    f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+                    "--worker-class", "sync", "--preload",
+                    "--access-logfile", "-", "--pythonpath",
+                    str(ROOT / "bench"), "wsgi:application"]
         cmd = [str(BIN / "ckan"), "-c", str(INI), "run", "--host",
                "127.0.0.1", "--port", str(self.port), "--disable-reloader",
                "--disable-debugger"]
@@ -766,7 +722,9 @@ class Server:
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(
             self.command(), cwd=ROOT, stdout=self.log_file,
-            stderr=subprocess.STDOUT, start_new_session=True)
+            stderr=subprocess.STDOUT, start_new_session=True,
+            env=dict(os.environ, CKAN_INI=str(INI)),
+            preexec_fn=_stop_with_parent)
         try:
             self._wait_until_up()
         except BaseException:
@@ -1082,14 +1040,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=int, default=20,
                     help="unmeasured calls per kind first (20)")
     ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--servers", default="prefork,ckan-threaded",
+    ap.add_argument("--servers", default="gunicorn,ckan-threaded",
                     help="web servers to file requests through, comma "
-                         "separated: prefork, ckan-threaded, "
+                         "separated: gunicorn, ckan-threaded, "
                          "ckan-processes, or none "
-                         "(default prefork,ckan-threaded)")
+                         "(default gunicorn,ckan-threaded)")
     ap.add_argument("--workers", type=int, default=4,
-                    help="worker processes of the prefork server and "
-                         "--processes of ckan-processes (4)")
+                    help="gunicorn workers and --processes of "
+                         "ckan-processes (4)")
     ap.add_argument("--clients", type=int, default=4,
                     help="concurrent HTTP clients (4)")
     ap.add_argument("--duration", type=float, default=20.0,
@@ -1106,18 +1064,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default=None,
                     help="where to write the JSON results (default "
                          "bench/results/requests-<time>.json; '-' for none)")
-    ap.add_argument("--serve", type=int, metavar="PORT",
-                    help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-
-    if args.serve:
-        return serve_prefork(str(INI), args.serve, args.workers)
 
     if C.need_wrapper("ckan_bench_req", "request_workflow.py"):
         return 2
     servers = [s for s in args.servers.split(",") if s and s != "none"]
     for s in servers:
-        if s not in ("prefork", "ckan-threaded", "ckan-processes"):
+        if s not in ("gunicorn", "ckan-threaded", "ckan-processes"):
             ap.error(f"unknown server {s}")
 
     # the wrapper stops the benchmark with SIGTERM: run the finally blocks
