@@ -307,6 +307,21 @@ def sql_literal(value: Any) -> str:
     return f"'{text}'"
 
 
+def add_common_options(ap, results_name: str) -> None:
+    """The options both benchmarks take."""
+    ap.add_argument("--warmup", type=int, default=20,
+                    help="unmeasured calls per kind first (20)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--skip-upgrade", action="store_true",
+                    help="do not run the db upgrades first")
+    ap.add_argument("--sql-log", action="store_true",
+                    help="log every SQL statement (sqlalchemy.engine INFO)")
+    ap.add_argument("--json", default=None,
+                    help="where to write the JSON results (default "
+                         f"bench/results/{results_name}-<time>.json; '-' for "
+                         "none)")
+
+
 # --------------------------------------------------------------------------
 # Statistics and the report
 # --------------------------------------------------------------------------

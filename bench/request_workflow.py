@@ -1037,9 +1037,6 @@ def main(argv: list[str] | None = None) -> int:
                          "given for information (100)")
     ap.add_argument("--target-iterations", type=int, default=300,
                     help="measured calls of the target kind (300)")
-    ap.add_argument("--warmup", type=int, default=20,
-                    help="unmeasured calls per kind first (20)")
-    ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--servers", default="gunicorn,ckan-threaded",
                     help="web servers to file requests through, comma "
                          "separated: gunicorn, ckan-threaded, "
@@ -1052,18 +1049,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="concurrent HTTP clients (4)")
     ap.add_argument("--duration", type=float, default=20.0,
                     help="seconds of filing per server (20)")
-    ap.add_argument("--skip-upgrade", action="store_true",
-                    help="do not run the db upgrades first")
     ap.add_argument("--explain", choices=["target", "missed", "all", "none"],
                     default="target",
                     help="EXPLAIN ANALYZE the slowest call of the target "
                          "kind (default), of the kinds that miss their "
                          "target, of all kinds, or none")
-    ap.add_argument("--sql-log", action="store_true",
-                    help="log every SQL statement (sqlalchemy.engine INFO)")
-    ap.add_argument("--json", default=None,
-                    help="where to write the JSON results (default "
-                         "bench/results/requests-<time>.json; '-' for none)")
+    C.add_common_options(ap, "requests")
     args = ap.parse_args(argv)
 
     if C.need_wrapper("ckan_bench_req", "request_workflow.py"):

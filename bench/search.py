@@ -37,11 +37,10 @@ import time
 from typing import Any, Callable
 
 from _common import (ADMIN, BASE_INI as INI, BIN, KABUPATEN, KECAMATAN,
-                     ORGS, QUALIFIERS, ROOT, SqlTimer,
+                     ORGS, QUALIFIERS, ROOT, SqlTimer, add_common_options,
                      db_upgrade, ensure_admin, ensure_orgs, git_commit,
-                     latency, load_app, machine, need_wrapper,
-                     percentile, postgres_report, say, vacuum_analyze,
-                     write_json)
+                     latency, load_app, machine, need_wrapper, percentile,
+                     postgres_report, say, vacuum_analyze, write_json)
 
 QUERY_TARGET_MS = 100.0
 REBUILD_TARGET_S = 60.0
@@ -492,15 +491,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="number of active datasets to benchmark (10000)")
     ap.add_argument("--iterations", type=int, default=200,
                     help="measured queries per kind (200)")
-    ap.add_argument("--warmup", type=int, default=20,
-                    help="unmeasured queries per kind first (20)")
-    ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--index-on-create", action="store_true",
                     help="let package_create index each dataset (slower); "
                          "by default datasets are created with defer_commit "
                          "and indexed by the measured rebuild")
-    ap.add_argument("--skip-upgrade", action="store_true",
-                    help="do not run 'ckan db upgrade' first")
     ap.add_argument("--skip-rebuild", action="store_true",
                     help="do not time rebuilds (one still runs if the index "
                          "is incomplete)")
@@ -518,11 +512,7 @@ def main(argv: list[str] | None = None) -> int:
                     default="missed",
                     help="EXPLAIN ANALYZE the slowest query of the kinds "
                          "that miss the target (default), of all, or none")
-    ap.add_argument("--sql-log", action="store_true",
-                    help="log every SQL statement (sqlalchemy.engine INFO)")
-    ap.add_argument("--json", default=None,
-                    help="where to write the JSON results (default "
-                         "bench/results/search-<time>.json; '-' for none)")
+    add_common_options(ap, "search")
     args = ap.parse_args(argv)
 
     if need_wrapper("ckan_bench", "search.py"):
