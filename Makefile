@@ -35,7 +35,7 @@ bench: $(STAMP) i18n
 	$(BIN)/python dev/embedded.py exec --database ckan_bench -- $(BIN)/python bench/search.py --rebuild-fast
 
 bench-requests: $(STAMP) i18n
-	$(BIN)/python dev/embedded.py exec --database ckan_bench_req -- $(BIN)/python bench/requests.py
+	$(BIN)/python dev/embedded.py exec --database ckan_bench_req -- $(BIN)/python bench/request_workflow.py
 
 # Stop nothing, delete the embedded database, Redis data and uploads.
 clean-run:

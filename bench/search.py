@@ -28,38 +28,31 @@ import argparse
 import datetime as dt
 import json
 import logging
-import math
 import os
-import platform
 import random
 import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 from typing import Any, Callable
 
-ROOT = Path(__file__).resolve().parent.parent
-INI = ROOT / ".run" / "ckan.ini"
-RESULTS = ROOT / "bench" / "results"
-BIN = Path(sys.executable).parent
+from _common import (ADMIN, BASE_INI as INI, BIN, KABUPATEN, KECAMATAN,
+                     ORGS, QUALIFIERS, ROOT, SqlTimer, add_common_options,
+                     db_upgrade, ensure_admin, ensure_orgs, git_commit,
+                     latency, load_app, machine, need_wrapper, percentile,
+                     postgres_report, say, vacuum_analyze, write_json)
+
 QUERY_TARGET_MS = 100.0
 REBUILD_TARGET_S = 60.0
 SEARCH_TABLE = "ppidrequest_search_doc"
-ADMIN = "bench_admin"
 
 log = logging.getLogger("bench.search")
 
 
-def say(msg: str = "") -> None:
-    print(msg, flush=True)
-
-
 # --------------------------------------------------------------------------
-# Synthetic Satu Data portal: word lists
+# Synthetic Satu Data portal: word lists (organisations and places are in
+# _common.py)
 # --------------------------------------------------------------------------
-
-KABUPATEN = "Kabupaten Sukamaju"
 
 # 40 tags, most popular first: drawn with a Zipf-like weight 1/rank^1.1
 TAGS = [
@@ -73,87 +66,6 @@ TAGS = [
     "ipm", "kendaraan", "layanan publik", "wisatawan", "olahraga",
 ]
 
-# name, title, share of the datasets, title subjects, topical tags
-ORGS = [
-    ("dinas-kesehatan", "Dinas Kesehatan", 18, [
-        "Jumlah Tenaga Kesehatan", "Cakupan Imunisasi Dasar Lengkap",
-        "Kasus Stunting pada Balita", "Jumlah Puskesmas dan Posyandu",
-        "Angka Kematian Ibu dan Bayi", "Prevalensi Gizi Buruk",
-        "Kunjungan Pasien Rawat Jalan", "Kasus Demam Berdarah Dengue",
-        "Peserta Jaminan Kesehatan Nasional"],
-     ["kesehatan", "puskesmas", "stunting", "imunisasi", "gizi"]),
-    ("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil", 14, [
-        "Jumlah Penduduk", "Kepadatan Penduduk", "Jumlah Kelahiran",
-        "Kepemilikan KTP Elektronik", "Penduduk Menurut Kelompok Umur",
-        "Jumlah Kartu Keluarga", "Perkawinan Tercatat",
-        "Mutasi Penduduk Pindah Datang", "Akta Kelahiran Anak"],
-     ["penduduk", "kependudukan", "kelahiran", "ktp-el"]),
-    ("dinas-pendidikan", "Dinas Pendidikan dan Kebudayaan", 13, [
-        "Jumlah Sekolah Dasar", "Jumlah Guru Menurut Jenjang Pendidikan",
-        "Angka Partisipasi Kasar", "Jumlah Murid Sekolah Menengah Pertama",
-        "Rasio Guru dan Murid", "Angka Putus Sekolah",
-        "Sarana Prasarana Pendidikan", "Penerima Beasiswa Pendidikan"],
-     ["pendidikan", "sekolah", "guru"]),
-    ("dinas-pertanian", "Dinas Pertanian dan Ketahanan Pangan", 11, [
-        "Produksi Padi Sawah", "Luas Panen Jagung",
-        "Produktivitas Tanaman Pangan", "Populasi Ternak Sapi",
-        "Produksi Perikanan Budidaya", "Harga Gabah di Tingkat Petani",
-        "Luas Lahan Sawah Irigasi", "Kelompok Tani Penerima Pupuk Bersubsidi"],
-     ["pertanian", "padi", "ketahanan pangan", "peternakan", "perikanan"]),
-    ("bpkad", "Badan Pengelolaan Keuangan dan Aset Daerah", 9, [
-        "Realisasi Anggaran Pendapatan dan Belanja Daerah",
-        "Anggaran Belanja Pegawai", "Pendapatan Asli Daerah",
-        "Realisasi Pajak Daerah", "Daftar Aset Tetap Daerah",
-        "Anggaran Pendidikan dan Kesehatan", "Dana Transfer ke Desa"],
-     ["anggaran", "apbd", "pajak daerah", "dana desa"]),
-    ("bappeda", "Badan Perencanaan Pembangunan Daerah", 8, [
-        "Indeks Pembangunan Manusia", "Laju Pertumbuhan Ekonomi",
-        "Produk Domestik Regional Bruto", "Persentase Penduduk Miskin",
-        "Capaian Indikator Kinerja RPJMD", "Tingkat Pengangguran Terbuka",
-        "Usulan Musrenbang Kecamatan"],
-     ["ekonomi", "kemiskinan", "ipm", "anggaran"]),
-    ("dinas-sosial", "Dinas Sosial", 7, [
-        "Penerima Bantuan Sosial", "Keluarga Penerima Manfaat PKH",
-        "Penyandang Disabilitas", "Data Terpadu Kesejahteraan Sosial",
-        "Anak Terlantar dan Panti Asuhan"],
-     ["sosial", "bansos", "kemiskinan", "disabilitas"]),
-    ("dinas-pupr", "Dinas Pekerjaan Umum dan Penataan Ruang", 6, [
-        "Panjang Jalan Kabupaten Menurut Kondisi", "Jumlah Jembatan",
-        "Cakupan Layanan Air Bersih", "Rumah Tidak Layak Huni",
-        "Jaringan Irigasi Kewenangan Kabupaten",
-        "Paket Pekerjaan Infrastruktur Jalan"],
-     ["infrastruktur", "jalan", "air bersih", "irigasi"]),
-    ("dinas-perhubungan", "Dinas Perhubungan", 5, [
-        "Jumlah Kendaraan Bermotor", "Trayek Angkutan Umum",
-        "Uji Berkala Kendaraan Bermotor", "Titik Rawan Kecelakaan",
-        "Retribusi Parkir Tepi Jalan Umum"],
-     ["transportasi", "kendaraan", "jalan"]),
-    ("dinas-lingkungan-hidup", "Dinas Lingkungan Hidup", 4, [
-        "Volume Sampah Harian", "Kualitas Air Sungai", "Ruang Terbuka Hijau",
-        "Bank Sampah Aktif", "Kualitas Udara Ambien"],
-     ["lingkungan", "sampah", "air bersih"]),
-    ("diskominfo", "Dinas Komunikasi dan Informatika", 3, [
-        "Menara Telekomunikasi", "Titik Akses Internet Publik",
-        "Aplikasi Layanan Pemerintah Daerah",
-        "Aduan Masyarakat Melalui Kanal Digital", "Daftar Informasi Publik"],
-     ["layanan publik", "umkm"]),
-    ("dinas-pariwisata", "Dinas Pariwisata, Pemuda dan Olahraga", 2, [
-        "Kunjungan Wisatawan", "Daftar Objek Wisata",
-        "Jumlah Hotel dan Kamar", "Event Olahraga dan Kepemudaan",
-        "Cagar Budaya"],
-     ["pariwisata", "wisatawan", "olahraga"]),
-]
-
-KECAMATAN = [
-    "Sukamaju", "Cibeureum", "Sindangsari", "Mekarjaya", "Karanganyar",
-    "Sumberejo", "Tanjungsari", "Margahayu", "Pasirjambu", "Wanasari",
-    "Bojongsari", "Purwodadi", "Cikalong", "Sukaresmi",
-]
-QUALIFIERS = [
-    "Menurut Kecamatan", "per Desa/Kelurahan", "Berdasarkan Jenis Kelamin",
-    "Menurut Kelompok Umur", "per Bulan", "Triwulanan", "Semester",
-    "", "", "",
-]
 FREQUENCIES = ["bulanan", "triwulanan", "semesteran", "tahunan", "berkala"]
 UNITS = ["jiwa", "orang", "unit", "hektar", "ton", "rupiah", "persen",
          "kilometer", "kasus", "keluarga"]
@@ -269,76 +181,14 @@ class Generator:
             "maintainer": "Walidata " + KABUPATEN,
             "maintainer_email": "satudata@sukamajukab.go.id",
             "version": str(year),
+            # required by the extension's dataset schema (scheming)
+            "classification": "terbuka",
         }
 
 
 # --------------------------------------------------------------------------
 # CKAN environment
 # --------------------------------------------------------------------------
-
-def db_upgrade(ini: Path = INI, plugins: tuple[str, ...] = ()) -> None:
-    """``ckan db upgrade``, then the migrations of ``plugins``."""
-    base = [str(BIN / "ckan"), "-c", str(ini), "db", "upgrade"]
-    t0 = time.perf_counter()
-    for extra in [[]] + [["-p", plugin] for plugin in plugins]:
-        cmd = base + extra
-        say(f"$ {' '.join(cmd[1:])}")
-        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    say(f"  db upgrade done in {time.perf_counter() - t0:.1f} s")
-
-
-def load_app(ini: Path = INI):
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
-    return make_app(load_config(str(ini)))
-
-
-def postgres_report() -> dict[str, Any]:
-    """The server's version and the settings that shape query plans."""
-    from ckan import model
-    import sqlalchemy as sa
-    with model.meta.engine.connect() as conn:
-        pg_version = conn.execute(sa.text("SHOW server_version")).scalar()
-        settings = dict(conn.execute(sa.text(
-            "SELECT name, setting || coalesce(unit, '') FROM pg_settings "
-            "WHERE name IN ('shared_buffers', 'work_mem', "
-            "'effective_cache_size', 'max_parallel_workers_per_gather', "
-            "'jit', 'random_page_cost')")).all())
-    say(f"   PostgreSQL {pg_version}; "
-        + ", ".join(f"{k}={v}" for k, v in sorted(settings.items())))
-    return {"version": pg_version, "settings": settings}
-
-
-def ensure_admin():
-    from ckan import model
-    user = model.User.by_name(ADMIN)
-    if user is None:
-        user = model.User(name=ADMIN, email="bench@example.org",
-                          password="bench-password-not-used",
-                          sysadmin=True)
-        model.Session.add(user)
-        model.repo.commit()
-    elif not user.sysadmin:
-        user.sysadmin = True
-        model.repo.commit()
-    return user
-
-
-def ensure_orgs() -> dict[str, str]:
-    import ckan.plugins.toolkit as tk
-    out = {}
-    for name, title, *_ in ORGS:
-        try:
-            org = tk.get_action("organization_show")(
-                {"user": ADMIN}, {"id": name})
-        except tk.ObjectNotFound:
-            org = tk.get_action("organization_create")(
-                {"user": ADMIN},
-                {"name": name, "title": title,
-                 "description": f"{title} {KABUPATEN}"})
-        out[name] = org["id"]
-    return out
-
 
 def active_dataset_count() -> int:
     from ckan import model
@@ -451,13 +301,6 @@ def generate(n: int, seed: int, index_on_create: bool) -> dict[str, Any]:
             "indexed_on_create": index_on_create}
 
 
-def vacuum_analyze() -> None:
-    from ckan import model
-    with model.meta.engine.connect().execution_options(
-            isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql(f"VACUUM ANALYZE {SEARCH_TABLE}")
-
-
 # --------------------------------------------------------------------------
 # Rebuild
 # --------------------------------------------------------------------------
@@ -544,37 +387,6 @@ def rebuild_cli(n_docs: int, command: str = "rebuild") -> dict[str, Any]:
 # Queries
 # --------------------------------------------------------------------------
 
-class SqlTimer:
-    """Time spent in search-table SQL, and the statements themselves."""
-
-    def __init__(self, engine):
-        import sqlalchemy as sa
-        self.engine = engine
-        self.elapsed = 0.0
-        self.capture: list[tuple[str, Any]] | None = None
-        sa.event.listen(engine, "before_cursor_execute", self._before)
-        sa.event.listen(engine, "after_cursor_execute", self._after)
-
-    def _before(self, conn, cursor, statement, parameters, context, many):
-        conn.info.setdefault("_bench_t0", []).append(time.perf_counter())
-
-    def _after(self, conn, cursor, statement, parameters, context, many):
-        t0 = conn.info["_bench_t0"].pop()
-        if SEARCH_TABLE in statement:
-            self.elapsed += time.perf_counter() - t0
-            if self.capture is not None:
-                self.capture.append((statement, parameters))
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return math.nan
-    k = (len(ordered) - 1) * pct / 100.0
-    lo, hi = math.floor(k), math.ceil(k)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
-
 def query_kinds(rng: random.Random, n_docs: int) -> dict[str, Callable]:
     orgs = [o[0] for o in ORGS]
     facets = ["organization", "tags", "res_format"]
@@ -631,7 +443,7 @@ def run_queries(kinds: dict[str, Callable], plan: list[tuple[str, str, str]],
         for i in range(warmup + iterations):
             params = make()
             context = {"user": user}
-            timer.elapsed = 0.0
+            timer.reset()
             t0 = time.perf_counter()
             out = search(context, dict(params))
             elapsed = time.perf_counter() - t0
@@ -639,15 +451,13 @@ def run_queries(kinds: dict[str, Callable], plan: list[tuple[str, str, str]],
             if i < warmup:
                 continue
             times.append(elapsed * 1000)
-            sql_times.append(timer.elapsed * 1000)
+            sql_times.append(timer.table_elapsed * 1000)
             hits.append(out["count"])
             samples.append((elapsed * 1000, params, user))
         slowest = max(samples, key=lambda s: s[0])
         stats = {
             "kind": kind, "user": user or "anonymous", "n": len(times),
-            "p50": percentile(times, 50), "p95": percentile(times, 95),
-            "p99": percentile(times, 99), "max": max(times),
-            "mean": sum(times) / len(times),
+            **latency(times),
             "sql_p50": percentile(sql_times, 50),
             "sql_p95": percentile(sql_times, 95),
             "hits_median": percentile(hits, 50),
@@ -667,38 +477,8 @@ def explain(params: dict[str, Any], user: str, timer: SqlTimer) -> list[str]:
     """EXPLAIN (ANALYZE, BUFFERS) of every search-table statement that one
     ``package_search`` call issues."""
     import ckan.plugins.toolkit as tk
-    from ckan import model
-    timer.capture = []
-    try:
-        tk.get_action("package_search")({"user": user}, dict(params))
-    finally:
-        captured, timer.capture = timer.capture, None
-        model.Session.remove()
-    out = []
-    with model.meta.engine.connect() as conn:
-        for statement, parameters in captured:
-            rows = conn.exec_driver_sql(
-                "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)
-            plan = "\n".join(r[0] for r in rows)
-            literal = statement
-            if isinstance(parameters, dict):
-                for key in sorted(parameters, key=len, reverse=True):
-                    literal = literal.replace(
-                        f"%({key})s", _sql_literal(parameters[key]))
-            out.append(f"-- SQL:\n{literal}\n-- EXPLAIN (ANALYZE, BUFFERS):\n"
-                       f"{plan}")
-    return out
-
-
-def _sql_literal(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "ARRAY[" + ", ".join(_sql_literal(v) for v in value) + "]"
-    if isinstance(value, (int, float)):
-        return str(value)
-    text = str(value).replace("'", "''")
-    if "\x1f" in text:
-        return "E'" + text.replace("\\", "\\\\").replace("\x1f", "\\x1f") + "'"
-    return f"'{text}'"
+    return timer.explain(lambda: tk.get_action("package_search")(
+        {"user": user}, dict(params)))
 
 
 # --------------------------------------------------------------------------
@@ -711,15 +491,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="number of active datasets to benchmark (10000)")
     ap.add_argument("--iterations", type=int, default=200,
                     help="measured queries per kind (200)")
-    ap.add_argument("--warmup", type=int, default=20,
-                    help="unmeasured queries per kind first (20)")
-    ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--index-on-create", action="store_true",
                     help="let package_create index each dataset (slower); "
                          "by default datasets are created with defer_commit "
                          "and indexed by the measured rebuild")
-    ap.add_argument("--skip-upgrade", action="store_true",
-                    help="do not run 'ckan db upgrade' first")
     ap.add_argument("--skip-rebuild", action="store_true",
                     help="do not time rebuilds (one still runs if the index "
                          "is incomplete)")
@@ -737,35 +512,24 @@ def main(argv: list[str] | None = None) -> int:
                     default="missed",
                     help="EXPLAIN ANALYZE the slowest query of the kinds "
                          "that miss the target (default), of all, or none")
-    ap.add_argument("--sql-log", action="store_true",
-                    help="log every SQL statement (sqlalchemy.engine INFO)")
-    ap.add_argument("--json", default=None,
-                    help="where to write the JSON results (default "
-                         "bench/results/search-<time>.json; '-' for none)")
+    add_common_options(ap, "search")
     args = ap.parse_args(argv)
 
-    if not os.environ.get("CKAN_SQLALCHEMY_URL"):
-        say("CKAN_SQLALCHEMY_URL is not set. Run me through the wrapper:\n"
-            "  .venv/bin/python dev/embedded.py exec "
-            "--database ckan_bench -- .venv/bin/python bench/search.py")
-        return 2
-    if not INI.exists():
-        say(f"{INI} is missing (the embedded wrapper creates it)")
+    if need_wrapper("ckan_bench", "search.py"):
         return 2
 
     started = dt.datetime.now()
     report: dict[str, Any] = {
         "started": started.isoformat(timespec="seconds"),
         "datasets_target": args.datasets,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform(),
-                    "loadavg_start": os.getloadavg()},
+        "machine": machine(),
         "targets": {"query_p95_ms": QUERY_TARGET_MS,
                     "rebuild_s": REBUILD_TARGET_S},
+        "commit": git_commit(),
     }
     say(f"== ckanext-ppidrequest pgsearch benchmark "
         f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.2f})")
+        f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
     if not args.skip_upgrade:
         db_upgrade()
 
@@ -810,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         report["rebuild"] = rebuilds
         if not args.no_analyze:
             t0 = time.perf_counter()
-            vacuum_analyze()
+            vacuum_analyze(SEARCH_TABLE)
             say(f"  VACUUM ANALYZE {SEARCH_TABLE}: "
                 f"{time.perf_counter() - t0:.1f} s")
         with model.meta.engine.connect() as conn:
@@ -827,7 +591,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"\n== 3. package_search, {args.iterations} measured + "
             f"{args.warmup} warm-up queries per kind (target p95 <= "
             f"{QUERY_TARGET_MS:.0f} ms)")
-        timer = SqlTimer(model.meta.engine)
+        timer = SqlTimer(model.meta.engine, SEARCH_TABLE)
         rng = random.Random(args.seed)
         kinds = query_kinds(rng, n_docs)
         plan = [(k, k, "") for k in kinds]
@@ -878,13 +642,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['docs_per_s']:7.0f} docs/s {r['written']:6d} written  "
             f"<=60s: {'yes' if r['ok'] else 'NO'}")
 
-    if args.json != "-":
-        path = Path(args.json) if args.json else RESULTS / (
-            f"search-{started:%Y%m%d-%H%M%S}.json")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(report, indent=2, ensure_ascii=False,
-                                   default=str))
-        say(f"\nJSON: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    write_json(report, args.json, f"search-{started:%Y%m%d-%H%M%S}.json")
     return 0
 
 

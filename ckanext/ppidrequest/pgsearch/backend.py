@@ -10,6 +10,7 @@ searchable without CKAN or the extensions knowing which backend runs.
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import json
 import logging
 import multiprocessing.util
@@ -25,7 +26,7 @@ from ckan.lib.search.common import SearchError, SearchQueryError
 from ckan.model import meta
 
 from . import fields as F
-from .query import compile_query, normalise_value, _parse, _Compiler
+from .query import compile_filter, compile_query, normalise_value
 
 log = logging.getLogger(__name__)
 
@@ -209,20 +210,17 @@ class PgSearchConnection:
                     f"DELETE FROM {TABLE} WHERE index_id = ANY(:ids)"),
                     {"ids": list(ids)})
             if q is not None:
-                params: dict[str, Any] = {}
-                if q.strip() == "*:*":
-                    where = "TRUE"
-                else:
-                    where = _Compiler(params, "d").compile(_parse(q))
-                conn.execute(sa.text(f"DELETE FROM {TABLE} WHERE {where}"),
-                             params)
+                where = compile_filter(q, prefix="d")
+                conn.execute(sa.text(f"DELETE FROM {TABLE} WHERE {where.sql}"),
+                             where.params)
 
     # reading --------------------------------------------------------------
     def search(self, q: str | None = None, **params: Any) -> Results:
         filters = _split_filters(params.get("fq"))
         filters += _split_filters(params.get("fq_list"))
         dismax = params.get("defType") in ("dismax", "edismax")
-        compiled = compile_query(q or params.get("q"), filters, dismax=dismax)
+        compiled = compile_query(q or params.get("q"), filters, dismax=dismax,
+                                 now=_now(params))
         rows = _int(params, "rows", 10)
         start = _int(params, "start", 0)
         if rows < 0 or start < 0:
@@ -284,6 +282,19 @@ def _after_fork_in_child() -> None:
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _now(params: dict[str, Any]) -> dt.datetime | None:
+    """Solr's ``NOW`` request parameter (milliseconds since the epoch): the
+    instant the request's date math starts from (default: the current
+    time)."""
+    value = params.get("NOW")
+    if value in (None, ""):
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value) / 1000, dt.timezone.utc)
+    except (TypeError, ValueError, OverflowError, OSError):
+        raise SearchQueryError(f"Invalid value for NOW: {value!r}")
 
 
 def _split_filters(value: Any) -> list[str]:

@@ -21,14 +21,19 @@ Columns of ``ppidrequest_search_doc`` used here:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from luqum import tree
 from luqum.exceptions import ParseError
-from luqum.parser import parser as _lucene
+# luqum's module-level parser keeps its lexer's state in one object shared
+# by every thread; luqum.thread.parse gives each thread its own lexer
+# (a lock around the shared parser measured the same or slightly slower)
+from luqum.thread import parse as _lucene_parse
 
 from ckan.lib.search.common import SearchError, SearchQueryError
 
@@ -41,10 +46,19 @@ from . import fields as F
 _DERIVATIONS = ("{}", "ke{}an", "pe{}an", "per{}an", "{}an")
 
 _WORD_CHARS = re.compile(r"[^\w]+", re.UNICODE)
-_DATE_MATH = re.compile(
-    r"^NOW((?:[+-]\d+(?:YEARS?|MONTHS?|DAYS?|HOURS?|MINUTES?|SECONDS?))*)"
-    r"(?:/(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND))?$")
-_DATE_STEP = re.compile(r"([+-])(\d+)([A-Z]+?)S?(?=[+-]|$)")
+# Solr date math: NOW, then steps (+1MONTH, -7DAYS) and roundings (/DAY)
+# applied from left to right: NOW/DAY-7DAYS, NOW-1YEAR/DAY+1DAY
+_DATE_MATH = re.compile(r"^NOW((?:[+-]\d+[A-Z]+|/[A-Z]+)*)$")
+_DATE_OP = re.compile(r"([+-]\d+|/)([A-Z]+)")
+# a unit (also plural) -> the relativedelta argument of a step; rounding
+# to a unit resets every smaller one
+_DATE_UNITS = {"YEAR": "years", "MONTH": "months", "DAY": "days",
+               "DATE": "days", "HOUR": "hours", "MINUTE": "minutes",
+               "SECOND": "seconds"}
+_SMALLER = (("month", 1), ("day", 1), ("hour", 0), ("minute", 0),
+            ("second", 0), ("microsecond", 0))
+_DATE_FLOOR = {unit: dict(_SMALLER[i:]) for i, unit in enumerate(
+    ("years", "months", "days", "hours", "minutes", "seconds"))}
 
 
 @dataclass
@@ -56,9 +70,11 @@ class Compiled:
 
 
 class _Compiler:
-    def __init__(self, params: dict[str, Any], prefix: str):
+    def __init__(self, params: dict[str, Any], prefix: str,
+                 now: dt.datetime | None = None):
         self.params = params
         self.prefix = prefix
+        self.now = now
         self.rank_terms: list[str] = []
         self.schema = F.solr_schema()
 
@@ -230,7 +246,7 @@ class _Compiler:
         spec = self.schema.field(fname)
         if spec.kind == F.DATE:
             cast = "timestamptz"
-            convert = _solr_date
+            convert = functools.partial(_solr_date, now=self.now)
         elif spec.kind == F.NUMBER:
             cast = "numeric"
             convert = _number
@@ -311,31 +327,27 @@ def _format_number(value) -> str:
     return text
 
 
-def _solr_date(value: str) -> dt.datetime:
-    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``)."""
-    match = _DATE_MATH.match(value.upper())
+def _solr_date(value: str, now: dt.datetime | None = None) -> dt.datetime:
+    """Parse an ISO date or Solr date math (``NOW-7DAYS/DAY``).
+
+    Steps and roundings apply from left to right, as in Solr; a step of
+    months or years ends on the last day of a shorter month (31 March
+    ``-1MONTH`` is 28 or 29 February), as Solr's calendar arithmetic does.
+    ``now`` is the request's NOW (the current time by default).
+    """
+    match = _DATE_MATH.match(value.strip().upper())
     if match:
-        now = dt.datetime.now(dt.timezone.utc)
-        for sign, amount, unit in _DATE_STEP.findall(match.group(1) or ""):
-            n = int(amount) * (1 if sign == "+" else -1)
-            unit = unit.rstrip("S")
-            if unit == "YEAR":
-                now = now.replace(year=now.year + n)
-            elif unit == "MONTH":
-                month = now.month - 1 + n
-                now = now.replace(year=now.year + month // 12,
-                                  month=month % 12 + 1)
+        when = now or dt.datetime.now(dt.timezone.utc)
+        for op, unit in _DATE_OP.findall(match.group(1)):
+            name = _DATE_UNITS.get(unit) or _DATE_UNITS.get(
+                unit.removesuffix("S"))
+            if name is None:
+                raise ValueError(f"Unknown date math unit: {unit}")
+            if op == "/":
+                when = when.replace(**_DATE_FLOOR[name])
             else:
-                now += dt.timedelta(**{unit.lower() + "s": n})
-        rounding = match.group(2)
-        if rounding:
-            keep = ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"]
-            idx = keep.index(rounding)
-            fields_ = dict(month=1, day=1, hour=0, minute=0, second=0,
-                           microsecond=0)
-            now = now.replace(**{k: v for i, (k, v) in
-                                 enumerate(fields_.items()) if i >= idx})
-        return now
+                when += relativedelta(**{name: int(op)})
+        return when
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
@@ -347,7 +359,7 @@ def _solr_date(value: str) -> dt.datetime:
 
 def _parse(query: str) -> tree.Item:
     try:
-        return _lucene.parse(query)
+        return _lucene_parse(query)
     except (ParseError, TypeError, ValueError) as e:
         # Solr answers a syntax error with an HTTP 400 that CKAN turns into
         # SearchError: the search page says "There was an error while
@@ -365,26 +377,48 @@ def _plain_words(query: str) -> tree.Item:
         if len(words) > 1 else tree.Word(words[0])
 
 
-def compile_query(q: str | None, filters: list[str], *,
-                  dismax: bool) -> Compiled:
+def compile_filter(query: str, *, params: dict[str, Any] | None = None,
+                   prefix: str = "f", now: dt.datetime | None = None
+                   ) -> Compiled:
+    """One filter in Solr syntax (an ``fq``, or the query of a delete) as a
+    SQL condition over the document table.
+
+    The condition's bound parameters are added to ``params`` (a new dict by
+    default), named ``<prefix><n>``: several conditions of one statement
+    share one dict and differ by prefix. ``now`` is the NOW of date math.
+    Raises SearchError for a syntax error, SearchQueryError for syntax the
+    backend does not support.
+    """
+    params = {} if params is None else params
+    comp = _Compiler(params, prefix, now)
+    return Compiled(comp.compile(_parse(query)), params, comp.rank_terms)
+
+
+def compile_query(q: str | None, filters: list[str], *, dismax: bool,
+                  now: dt.datetime | None = None) -> Compiled:
+    """``q`` and the filters of one search as one SQL condition.
+
+    Every ``NOW`` of the search's date math is the same instant, ``now``
+    (default: the current time), as in a Solr request.
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
     params: dict[str, Any] = {}
     conditions: list[str] = []
     rank_terms: list[str] = []
     if q and q.strip() and q.strip() not in ('*:*', '""', "''"):
         if dismax:
             try:
-                node = _lucene.parse(q)
+                node = _lucene_parse(q)
             except (ParseError, TypeError, ValueError):
                 node = _plain_words(q)
         else:
             node = _parse(q)
-        comp = _Compiler(params, "q")
+        comp = _Compiler(params, "q", now)
         conditions.append(comp.compile(node))
         rank_terms.extend(comp.rank_terms)
     for i, fq in enumerate(filters):
-        if not fq or not fq.strip():
-            continue
-        comp = _Compiler(params, f"f{i}_")
-        conditions.append(comp.compile(_parse(fq)))
+        if fq and fq.strip():
+            conditions.append(compile_filter(
+                fq, params=params, prefix=f"f{i}_", now=now).sql)
     sql = " AND ".join(f"({c})" for c in conditions) or "TRUE"
     return Compiled(sql, params, rank_terms)

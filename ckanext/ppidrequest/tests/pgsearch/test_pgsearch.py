@@ -7,12 +7,14 @@ the real database; nothing is mocked.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 
 import pytest
 import sqlalchemy as sa
 
 import ckan.lib.search as search
+import ckan.lib.search.common as search_common
 import ckan.model as model
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
@@ -46,6 +48,26 @@ def _names(result):
 
 def test_backend_is_installed():
     assert pgsearch.installed()
+
+
+def test_every_name_through_which_ckan_reaches_solr_is_patched():
+    """CKAN imports make_connection and is_available by name into several
+    modules (``ckan.lib.search`` re-exports them); none may still hold
+    CKAN's Solr version, or whoever calls it talks to a Solr that is not
+    there."""
+    from ckanext.ppidrequest.pgsearch import backend
+
+    names = {patch.name for patch in pgsearch.PATCHES}
+    stale = [
+        f"{module_name}.{name}"
+        for module_name, module in list(sys.modules.items())
+        if module_name.split(".")[0] in ("ckan", "ckanext")
+        for name in names
+        if getattr(vars(module).get(name), "__module__", "").startswith(
+            "ckan.lib.search")
+    ]
+    assert stale == []
+    assert isinstance(search.make_connection(), backend.PgSearchConnection)
 
 
 def test_indexes_the_document_ckan_builds(dataset):
@@ -121,6 +143,55 @@ def test_ranges_on_dates(dataset):
         == 1
     assert _search(fq="metadata_modified:[* TO 2000-01-01T00:00:00Z]")[
         "count"] == 0
+
+
+def _modified_at(dataset, **when):
+    """Datasets named after the keywords, whose ``metadata_modified`` is the
+    given UTC time, indexed by CKAN's indexer."""
+    for name, at in when.items():
+        pkg = dataset(name=name)
+        model.Session.query(model.Package).filter_by(id=pkg["id"]).update(
+            {"metadata_modified": dt.datetime.fromisoformat(at)})
+        model.repo.commit()
+        search.rebuild(pkg["id"])
+
+
+def _names_at(now, fq):
+    """Solr's NOW parameter fixes the instant date math starts from."""
+    at = dt.datetime.fromisoformat(now).replace(tzinfo=dt.timezone.utc)
+    result = search_common.make_connection().search(
+        q="*:*", fq=fq, fl="name", NOW=int(at.timestamp() * 1000))
+    return sorted(doc["name"] for doc in result.docs)
+
+
+def test_date_math_starts_from_the_requests_now(dataset):
+    _modified_at(dataset, older="2026-03-12T23:59:59",
+                 recent="2026-03-13T00:00:00")
+    assert _names_at("2026-03-15T10:30:00",
+                     "metadata_modified:[NOW-2DAYS/DAY TO NOW]") == ["recent"]
+    assert _names_at("2026-03-15T10:30:00",
+                     "metadata_modified:[NOW-3DAYS TO NOW]") == [
+        "older", "recent"]
+    # without NOW, NOW is the current time
+    assert _search(fq="metadata_modified:[NOW-1DAY TO *]")["count"] == 0
+    with pytest.raises(search.SearchQueryError):
+        search_common.make_connection().search(q="*:*", NOW="yesterday")
+
+
+@pytest.mark.parametrize("now, fq, inside, outside", [
+    # one month before 31 March is the end of February
+    ("2026-03-31T12:00:00", "metadata_modified:[NOW-1MONTH TO NOW]",
+     "2026-02-28T12:00:00", "2026-02-28T11:59:59"),
+    # one year before 29 February is 28 February
+    ("2028-02-29T12:00:00", "metadata_modified:[NOW-1YEAR TO NOW]",
+     "2027-02-28T12:00:00", "2027-02-28T11:59:59"),
+    # one month after 31 January, to the day
+    ("2026-01-31T12:00:00", "metadata_modified:[NOW TO NOW+1MONTH/DAY]",
+     "2026-02-28T00:00:00", "2026-02-28T00:00:01"),
+])
+def test_date_math_on_month_ends(dataset, now, fq, inside, outside):
+    _modified_at(dataset, inside=inside, outside=outside)
+    assert _names_at(now, fq) == ["inside"]
 
 
 def test_invalid_queries_are_validation_errors_not_server_errors(app, dataset):
@@ -331,6 +402,17 @@ def test_updates_and_deletes_reach_the_index(dataset):
     assert _search(q="lama")["count"] == 0
     call_action("package_delete", context, id=changing["id"])
     assert _search(q="baru")["count"] == 0
+
+
+def test_clearing_one_dataset_deletes_only_its_document(dataset):
+    """CKAN removes a document with a delete by query (``+entity_type:package
+    AND +(id:"..." OR name:"...") AND +site_id:"..."``)."""
+    dataset(name="keep-me", title="Tetap")
+    gone = dataset(name="clear-me", title="Hapus")
+    search.clear(gone["id"])
+    assert _names(_search(q="*:*")) == ["keep-me"]
+    search.clear_all()
+    assert _search(q="*:*")["count"] == 0
 
 
 def test_search_index_commands(cli, ckan_config, dataset):

@@ -6,7 +6,7 @@ Run it through the embedded-services wrapper, which starts PostgreSQL and
 Redis and puts CKAN_SQLALCHEMY_URL / CKAN_REDIS_URL in the environment:
 
     .venv/bin/python dev/embedded.py exec \\
-        --database ckan_bench_req -- .venv/bin/python bench/requests.py
+        --database ckan_bench_req -- .venv/bin/python bench/request_workflow.py
 
 What it does (see bench/README.md):
 
@@ -27,70 +27,45 @@ What it does (see bench/README.md):
    of its slowest call.
 4. ``ppidrequest_create``: 20 calls in-process one at a time, measuring how
    long the year's sequence row stays locked; then a real CKAN web server
-   on the bench database (a pre-forking Werkzeug server with 4 worker
-   processes, and ``ckan run --threaded``) and 4 concurrent anonymous
-   clients posting to ``/api/3/action/ppidrequest_create`` for 20 s each:
-   requests/s, p50/p95/p99 latency, errors. Then checks that registration
-   numbers are unique and gap-free. Servers are stopped in ``finally``
-   (and a prefork server stops by itself if the benchmark is killed).
+   on the bench database (gunicorn with 4 sync workers, and ``ckan run
+   --threaded``) and 4 concurrent anonymous clients posting to
+   ``/api/3/action/ppidrequest_create`` for 20 s each: requests/s,
+   p50/p95/p99 latency, errors. Then checks that registration numbers are
+   unique and gap-free. Servers are stopped in ``finally`` (and get SIGTERM
+   if the benchmark is killed).
 5. Prints a summary table and writes JSON to bench/results/.
 """
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import http.client
+import io
+import json
+import logging
+import os
+import random
+import signal
+import socket
+import subprocess
 import sys
+import threading
+import time
+import uuid
 from pathlib import Path
+from typing import Any, Callable
 
-# This file is called requests.py: never let it shadow the ``requests``
-# library that CKAN and its plugins import.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path
-               if Path(p or ".").resolve() != _HERE]
+import _common as C
+from _common import (ADMIN, BASE_INI, BIN, KECAMATAN, ORGS, QUALIFIERS,
+                     RESULTS, ROOT, SqlTimer, latency, percentile, say)
 
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import http.client  # noqa: E402
-import importlib.util  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import logging  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import random  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-import uuid  # noqa: E402
-from typing import Any, Callable  # noqa: E402
-
-ROOT = _HERE.parent
-BASE_INI = ROOT / ".run" / "ckan.ini"
 INI = ROOT / ".run" / "bench-requests.ini"
-RESULTS = ROOT / "bench" / "results"
-BIN = Path(sys.executable).parent
 LIST_TARGET_MS = 50.0
 TARGET_KIND = "a_overdue_org"
-ADMIN = "bench_admin"
 PEMBANTU_USER = "bench_pembantu"
 TABLE = "ppidrequest_request"
 
-log = logging.getLogger("bench.requests")
-
-
-def _load_search_module():
-    """bench/search.py, for its organisations, word lists and helpers."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_search", _HERE / "search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-S = _load_search_module()
-say = S.say
-ORGS = S.ORGS
-percentile = S.percentile
+log = logging.getLogger("bench.request_workflow")
 
 
 # --------------------------------------------------------------------------
@@ -258,10 +233,10 @@ class RequestGenerator:
                 f"AHU-{rng.randint(1000, 99999):05d}.AH.01.{rng.randint(1, 12):02d}"
             r["applicant_proxy_for"] = None
         else:
-            r["applicant_name"] = f"Pemerintah Desa {rng.choice(S.KECAMATAN)}"
+            r["applicant_name"] = f"Pemerintah Desa {rng.choice(KECAMATAN)}"
         r["applicant_address"] = (
             f"Jl. {rng.choice(LAST)} No. {rng.randint(1, 200)}, Kecamatan "
-            f"{rng.choice(S.KECAMATAN)}, Kabupaten Sukamaju")
+            f"{rng.choice(KECAMATAN)}, Kabupaten Sukamaju")
         r["applicant_phone"] = (f"08{rng.randint(11, 99)}-{rng.randint(1000, 9999)}"
                                 f"-{rng.randint(1000, 9999)}"
                                 if rng.random() < 0.85 else None)
@@ -273,7 +248,7 @@ class RequestGenerator:
         owner = rng.choices(self.org_ids, self.org_weights)[0]
         subject = rng.choice(self.subjects[owner])
         r["information_requested"] = (
-            f"{subject} {rng.choice(S.QUALIFIERS)} tahun "
+            f"{subject} {rng.choice(QUALIFIERS)} tahun "
             f"{rng.randint(2018, received.year)}").replace("  ", " ")
         r["purpose"] = rng.choice(PURPOSES)
         if rng.random() < 0.85:
@@ -432,7 +407,7 @@ def generate(n: int, seed: int, org_ids: dict[str, str],
     import ckan.plugins.toolkit as tk
     from ckan import model
     import sqlalchemy as sa
-    from ckanext.ppidrequest.requests import clock, workflow as W
+    from ckanext.ppidrequest.requests import clock, numbering
 
     existing = request_count()
     if existing >= n:
@@ -448,7 +423,7 @@ def generate(n: int, seed: int, org_ids: dict[str, str],
         org_ids_in_order(org_ids), datasets, admin_id,
         # one hash for all: 60,000 PBKDF2 rounds per request would take an
         # hour; the code of every generated request is BENCH-00000
-        W.hash_access_code("BENCH-00000"),
+        numbering.hash_access_code("BENCH-00000"),
         tk.config.get("ckanext.ppidrequest.registration_pattern"))
     rows = [gen.request() for _ in range(todo)]
     rows.sort(key=lambda r: r["created"])
@@ -508,12 +483,8 @@ def generate(n: int, seed: int, org_ids: dict[str, str],
 
 
 def vacuum_analyze() -> None:
-    from ckan import model
-    with model.meta.engine.connect().execution_options(
-            isolation_level="AUTOCOMMIT") as conn:
-        for table in (TABLE, "ppidrequest_request_sequence", "package",
-                      '"group"'):
-            conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
+    C.vacuum_analyze(TABLE, "ppidrequest_request_sequence", "package",
+                     '"group"')
 
 
 def register_stats() -> dict[str, Any]:
@@ -552,37 +523,15 @@ def register_stats() -> dict[str, Any]:
 # CKAN environment
 # --------------------------------------------------------------------------
 
-def git_commit() -> str:
-    """The commit measured (``+`` when the extension's code differs)."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"],
-                              cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--",
-                                "ckanext"], cwd=ROOT, capture_output=True,
-                               text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + ("+" if dirty else "")
-
-
 def write_ini() -> None:
     INI.write_text(
-        "# Written by bench/requests.py on every run: the portal's ini with\n"
+        "# Written by bench/request_workflow.py on every run: the portal's ini with\n"
         "# notifications off, so that no request goes through SMTP.\n"
         "[DEFAULT]\n"
         "debug = false\n\n"
         "[app:main]\n"
         f"use = config:{BASE_INI}\n"
         "ckanext.ppidrequest.notify = false\n")
-
-
-def db_upgrade() -> None:
-    S.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch", "activity"))
-
-
-def load_app():
-    return S.load_app(INI)
 
 
 def ensure_pembantu(org_id: str):
@@ -604,38 +553,6 @@ def ensure_pembantu(org_id: str):
 # --------------------------------------------------------------------------
 # ppidrequest_list
 # --------------------------------------------------------------------------
-
-class SqlTimer:
-    """Number of statements and time spent in SQL, and the statements."""
-
-    def __init__(self, engine):
-        import sqlalchemy as sa
-        self.elapsed = 0.0
-        self.count = 0
-        self.request_elapsed = 0.0   # statements on the request table
-        self.request_count = 0
-        self.capture: list[tuple[str, Any]] | None = None
-        sa.event.listen(engine, "before_cursor_execute", self._before)
-        sa.event.listen(engine, "after_cursor_execute", self._after)
-
-    def reset(self) -> None:
-        self.elapsed, self.count = 0.0, 0
-        self.request_elapsed, self.request_count = 0.0, 0
-
-    def _before(self, conn, cursor, statement, parameters, context, many):
-        conn.info.setdefault("_bench_t0", []).append(time.perf_counter())
-
-    def _after(self, conn, cursor, statement, parameters, context, many):
-        t0 = conn.info["_bench_t0"].pop()
-        spent = time.perf_counter() - t0
-        self.elapsed += spent
-        self.count += 1
-        if f"FROM {TABLE}" in statement:
-            self.request_elapsed += spent
-            self.request_count += 1
-        if self.capture is not None:
-            self.capture.append((statement, parameters))
-
 
 def list_kinds(rng: random.Random, reg: dict[str, Any],
                sample_numbers: list[str]
@@ -701,7 +618,7 @@ def run_list(kinds, iterations: int, warmup: int, timer: SqlTimer,
                 continue
             times.append(elapsed)
             sql_times.append(timer.elapsed * 1000)
-            req_times.append(timer.request_elapsed * 1000)
+            req_times.append(timer.table_elapsed * 1000)
             sql_counts.append(timer.count)
             counts.append(out["count"])
             rows.append(len(out["results"]))
@@ -710,9 +627,7 @@ def run_list(kinds, iterations: int, warmup: int, timer: SqlTimer,
         target = label == TARGET_KIND
         stats = {
             "user": user, "n": len(times),
-            "p50": percentile(times, 50), "p95": percentile(times, 95),
-            "p99": percentile(times, 99), "max": max(times),
-            "mean": sum(times) / len(times),
+            **latency(times),
             "sql_p50": percentile(sql_times, 50),
             "sql_p95": percentile(sql_times, 95),
             "request_table_sql_p50": percentile(req_times, 50),
@@ -741,35 +656,8 @@ def explain(user: str, params: dict[str, Any], timer: SqlTimer) -> list[str]:
     """EXPLAIN (ANALYZE, BUFFERS) of the statements on the request table
     that one ``ppidrequest_list`` call issues (the count and the page)."""
     import ckan.plugins.toolkit as tk
-    from ckan import model
-    timer.capture = []
-    try:
-        tk.get_action("ppidrequest_list")({"user": user}, dict(params))
-    finally:
-        captured, timer.capture = timer.capture, None
-        model.Session.remove()
-    out = []
-    others: dict[str, int] = {}
-    with model.meta.engine.connect() as conn:
-        for statement, parameters in captured:
-            if f"FROM {TABLE}" not in statement:
-                first = statement.split("FROM", 1)[-1].split()[0]
-                others[first] = others.get(first, 0) + 1
-                continue
-            rows = conn.exec_driver_sql(
-                "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)
-            plan = "\n".join(r[0] for r in rows)
-            literal = statement
-            if isinstance(parameters, dict):
-                for key in sorted(parameters, key=len, reverse=True):
-                    literal = literal.replace(
-                        f"%({key})s", S._sql_literal(parameters[key]))
-            out.append(f"-- SQL:\n{literal}\n-- EXPLAIN (ANALYZE, BUFFERS):\n"
-                       f"{plan}")
-    if others:
-        out.append("-- other statements of the same call (table: count): "
-                   + ", ".join(f"{k}: {v}" for k, v in sorted(others.items())))
-    return out
+    return timer.explain(lambda: tk.get_action("ppidrequest_list")(
+        {"user": user}, dict(params)))
 
 
 # --------------------------------------------------------------------------
@@ -782,64 +670,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_prefork(ini: str, port: int, workers: int) -> int:
-    """A pre-forking WSGI server from Werkzeug's single-threaded server:
-    the app is loaded once, then ``workers`` processes accept on one socket
-    (as gunicorn's or uWSGI's sync workers do; neither is installed)."""
-    from werkzeug.serving import make_server
-    from ckan.cli import load_config
-    from ckan.config.middleware import make_app
-    app = make_app(load_config(ini))
-    from ckan import model
-    model.meta.engine.dispose()          # no connection crosses a fork
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
-    sock.listen(128)
-    sock.set_inheritable(True)
-    children = []
-    for _n in range(workers):
-        pid = os.fork()
-        if pid == 0:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            signal.signal(signal.SIGINT, signal.SIG_DFL)
-            model.meta.engine.dispose(close=False)
-            server = make_server("127.0.0.1", port, app, fd=sock.fileno())
-            try:
-                server.serve_forever()
-            finally:
-                os._exit(0)
-        children.append(pid)
-    print(f"prefork: {workers} workers on 127.0.0.1:{port} "
-          f"({' '.join(map(str, children))})", file=sys.stderr, flush=True)
-
-    def stop(signum, frame):
-        for pid in children:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for pid in children:
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-        os._exit(0)
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    parent = os.getppid()
-
-    def orphaned() -> None:
-        # the benchmark was killed without stopping us: stop
-        while os.getppid() == parent:
-            time.sleep(1)
-        os.kill(os.getpid(), signal.SIGTERM)
-    threading.Thread(target=orphaned, daemon=True).start()
-    while True:
-        pid, _status = os.wait()
-        if pid in children:
-            # a worker died: stop everything (the benchmark counts errors)
-            stop(None, None)
+def _stop_with_parent() -> None:
+    """In the server's process: get SIGTERM when the benchmark dies, even
+    by SIGKILL (Linux ``PR_SET_PDEATHSIG``)."""
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 class Server:
@@ -854,16 +692,22 @@ class Server:
 
     @property
     def label(self) -> str:
-        if self.kind == "prefork":
-            return f"prefork, {self.workers} worker processes"
+        if self.kind == "gunicorn":
+            return f"gunicorn, {self.workers} sync workers"
         if self.kind == "ckan-threaded":
             return "ckan run --threaded"
         return f"ckan run --processes {self.workers} (fork per request)"
 
     def command(self) -> list[str]:
-        if self.kind == "prefork":
-            return [sys.executable, str(Path(__file__).resolve()), "--serve",
-                    str(self.port), "--workers", str(self.workers)]
+        if self.kind == "gunicorn":
+            # the app is loaded once, then forked into the workers (their
+            # database connections are not shared: pgsearch disposes the
+            # engine's pool in every forked child)
+            return [str(BIN / "gunicorn"), "--bind",
+                    f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+                    "--worker-class", "sync", "--preload",
+                    "--access-logfile", "-", "--pythonpath",
+                    str(ROOT / "bench"), "wsgi:application"]
         cmd = [str(BIN / "ckan"), "-c", str(INI), "run", "--host",
                "127.0.0.1", "--port", str(self.port), "--disable-reloader",
                "--disable-debugger"]
@@ -878,7 +722,9 @@ class Server:
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(
             self.command(), cwd=ROOT, stdout=self.log_file,
-            stderr=subprocess.STDOUT, start_new_session=True)
+            stderr=subprocess.STDOUT, start_new_session=True,
+            env=dict(os.environ, CKAN_INI=str(INI)),
+            preexec_fn=_stop_with_parent)
         try:
             self._wait_until_up()
         except BaseException:
@@ -1002,7 +848,7 @@ def measure_lock_hold(n: int, seed: int) -> dict[str, Any]:
     import ckan.plugins.toolkit as tk
     from ckan import model
     import sqlalchemy as sa
-    from ckanext.ppidrequest.requests import workflow as W
+    from ckanext.ppidrequest.requests import numbering
     engine = model.meta.engine
     marks: dict[str, float] = {}
 
@@ -1013,7 +859,7 @@ def measure_lock_hold(n: int, seed: int) -> dict[str, Any]:
     def on_commit(conn):
         marks["commit"] = time.perf_counter()
 
-    original_hash = W.hash_access_code
+    original_hash = numbering.hash_access_code
     hash_ms: list[float] = []
 
     def timed_hash(code):
@@ -1025,7 +871,7 @@ def measure_lock_hold(n: int, seed: int) -> dict[str, Any]:
 
     sa.event.listen(engine, "before_cursor_execute", before)
     sa.event.listen(engine, "commit", on_commit)
-    W.hash_access_code = timed_hash
+    numbering.hash_access_code = timed_hash
     action = tk.get_action("ppidrequest_create")
     rng = random.Random(seed)
     total, held, created = [], [], []
@@ -1044,7 +890,7 @@ def measure_lock_hold(n: int, seed: int) -> dict[str, Any]:
             total.append(elapsed)
             held.append((marks["commit"] - marks["lock"]) * 1000)
     finally:
-        W.hash_access_code = original_hash
+        numbering.hash_access_code = original_hash
         sa.event.remove(engine, "before_cursor_execute", before)
         sa.event.remove(engine, "commit", on_commit)
     out = {"server": "in-process, one at a time", "kind": "in-process",
@@ -1127,9 +973,7 @@ def run_creates(server: Server, clients: int, duration: float,
         "ok": n_ok, "errors": len(errors), "error_samples": errors[:5],
         "statuses": statuses,
         "rps": n_ok / wall if wall else 0.0,
-        "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-        "p99": percentile(latencies, 99),
-        "max": max(latencies) if latencies else float("nan"),
+        **latency(latencies),
         "created": created, "sequence_before": before,
         "sequence_after": after,
     }
@@ -1193,51 +1037,31 @@ def main(argv: list[str] | None = None) -> int:
                          "given for information (100)")
     ap.add_argument("--target-iterations", type=int, default=300,
                     help="measured calls of the target kind (300)")
-    ap.add_argument("--warmup", type=int, default=20,
-                    help="unmeasured calls per kind first (20)")
-    ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--servers", default="prefork,ckan-threaded",
+    ap.add_argument("--servers", default="gunicorn,ckan-threaded",
                     help="web servers to file requests through, comma "
-                         "separated: prefork, ckan-threaded, "
+                         "separated: gunicorn, ckan-threaded, "
                          "ckan-processes, or none "
-                         "(default prefork,ckan-threaded)")
+                         "(default gunicorn,ckan-threaded)")
     ap.add_argument("--workers", type=int, default=4,
-                    help="worker processes of the prefork server and "
-                         "--processes of ckan-processes (4)")
+                    help="gunicorn workers and --processes of "
+                         "ckan-processes (4)")
     ap.add_argument("--clients", type=int, default=4,
                     help="concurrent HTTP clients (4)")
     ap.add_argument("--duration", type=float, default=20.0,
                     help="seconds of filing per server (20)")
-    ap.add_argument("--skip-upgrade", action="store_true",
-                    help="do not run the db upgrades first")
     ap.add_argument("--explain", choices=["target", "missed", "all", "none"],
                     default="target",
                     help="EXPLAIN ANALYZE the slowest call of the target "
                          "kind (default), of the kinds that miss their "
                          "target, of all kinds, or none")
-    ap.add_argument("--sql-log", action="store_true",
-                    help="log every SQL statement (sqlalchemy.engine INFO)")
-    ap.add_argument("--json", default=None,
-                    help="where to write the JSON results (default "
-                         "bench/results/requests-<time>.json; '-' for none)")
-    ap.add_argument("--serve", type=int, metavar="PORT",
-                    help=argparse.SUPPRESS)
+    C.add_common_options(ap, "requests")
     args = ap.parse_args(argv)
 
-    if args.serve:
-        return serve_prefork(str(INI), args.serve, args.workers)
-
-    if not os.environ.get("CKAN_SQLALCHEMY_URL"):
-        say("CKAN_SQLALCHEMY_URL is not set. Run me through the wrapper:\n"
-            "  .venv/bin/python dev/embedded.py exec "
-            "--database ckan_bench_req -- .venv/bin/python bench/requests.py")
-        return 2
-    if not BASE_INI.exists():
-        say(f"{BASE_INI} is missing (the embedded wrapper creates it)")
+    if C.need_wrapper("ckan_bench_req", "request_workflow.py"):
         return 2
     servers = [s for s in args.servers.split(",") if s and s != "none"]
     for s in servers:
-        if s not in ("prefork", "ckan-threaded", "ckan-processes"):
+        if s not in ("gunicorn", "ckan-threaded", "ckan-processes"):
             ap.error(f"unknown server {s}")
 
     # the wrapper stops the benchmark with SIGTERM: run the finally blocks
@@ -1251,15 +1075,12 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "started": started.isoformat(timespec="seconds"),
         "requests_target": args.requests,
-        "machine": {"cpus": os.cpu_count(),
-                    "python": platform.python_version(),
-                    "platform": platform.platform(),
-                    "loadavg_start": os.getloadavg()},
+        "machine": C.machine(),
         "targets": {"list_p95_ms": LIST_TARGET_MS, "list_kind": TARGET_KIND},
         "ini": str(INI.relative_to(ROOT)),
         "notify": False,
     }
-    report["commit"] = git_commit()
+    report["commit"] = C.git_commit()
     say(f"== ckanext-ppidrequest request workflow benchmark "
         f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
@@ -1267,9 +1088,10 @@ def main(argv: list[str] | None = None) -> int:
     say(f"   {INI.relative_to(ROOT)}: use = config:{BASE_INI.name}, "
         "ckanext.ppidrequest.notify = false")
     if not args.skip_upgrade:
-        db_upgrade()
+        C.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch",
+                           "activity"))
 
-    app = load_app()
+    app = C.load_app(INI)
     if args.sql_log:
         logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
     with app._wsgi_app.test_request_context():
@@ -1277,12 +1099,12 @@ def main(argv: list[str] | None = None) -> int:
         from ckan import model
         import sqlalchemy as sa
         assert not tk.config.get("ckanext.ppidrequest.notify")
-        report["postgres"] = S.postgres_report()
+        report["postgres"] = C.postgres_report()
 
         say("\n== 1. requests")
-        admin = S.ensure_admin()
+        admin = C.ensure_admin()
         admin_id = admin.id
-        org_ids = S.ensure_orgs()
+        org_ids = C.ensure_orgs()
         pembantu_org = ORGS[0][0]
         ensure_pembantu(org_ids[pembantu_org])
         report["generation"] = generate(args.requests, args.seed, org_ids,
@@ -1306,7 +1128,7 @@ def main(argv: list[str] | None = None) -> int:
             sample_numbers = [r[0] for r in conn.execute(sa.text(
                 f"SELECT registration_number FROM {TABLE} "
                 "TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 500")).all()]
-        timer = SqlTimer(model.meta.engine)
+        timer = SqlTimer(model.meta.engine, TABLE)
         rng = random.Random(args.seed)
         kinds = list_kinds(rng, reg, sample_numbers)
         lists = run_list(kinds, args.iterations, args.warmup, timer,
@@ -1413,13 +1235,7 @@ def main(argv: list[str] | None = None) -> int:
         say("registration numbers unique and gap-free: "
             + ("yes" if numbers["ok"] else "NO"))
 
-    if args.json != "-":
-        path = Path(args.json) if args.json else RESULTS / (
-            f"requests-{stamp}.json")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(report, indent=2, ensure_ascii=False,
-                                   default=str))
-        say(f"\nJSON: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    C.write_json(report, args.json, f"requests-{stamp}.json")
     # as bench/search.py: a missed target is reported, not an error; wrong
     # registration numbers are
     return 0 if numbers is None or numbers["ok"] else 1
