@@ -435,7 +435,7 @@ def generate(n: int, seed: int, org_ids: dict[str, str],
             .all())
     for year, value in last_seq.items():
         last[year] = max(last.get(year) or 0, value)
-    roman = W._ROMAN
+    roman = numbering._ROMAN
     for r in rows:
         seq = last.get(r["year"], 0) + 1
         last[r["year"]] = seq

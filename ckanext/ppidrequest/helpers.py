@@ -11,7 +11,7 @@ from . import roles
 from .classification import access
 from .classification import classes as C
 from .requests import labels
-from .translation import format_date, language, table_label, translate
+from .translation import format_date
 
 
 def ppidrequest_classification_label(value: str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any, Iterator
+from typing import Iterator
 
 import ckan.plugins.toolkit as tk
 
