@@ -240,13 +240,13 @@ def ppidrequest_show(context, data_dict):
     tk.check_access("ppidrequest_show", context, data)
     req = _get(data["id"])
     roles_ = _actor(context).roles_on(req)
-    out = D.as_dict(req, roles_, steps.deliveries_of(req))
     # the buttons a page shows: the steps whose auth function says yes
     ask = dict(context, ignore_auth=False)
-    out["available_actions"] = [
-        name for name in W.STEPS
-        if authz.is_authorized(f"ppidrequest_{name}", ask,
-                               {"id": req.id})["success"]]
+    available = [name for name in W.STEPS
+                 if authz.is_authorized(f"ppidrequest_{name}", ask,
+                                        {"id": req.id})["success"]]
+    out = D.as_dict(req, roles_, steps.deliveries_of(req),
+                    available=available)
     if W.PPID in roles_:
         out["suggested_rejection"] = steps.suggested_rejection(req)
     return out

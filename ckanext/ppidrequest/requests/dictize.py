@@ -60,7 +60,10 @@ class Refs:
 
 def as_dict(req: Request, roles_: set[str],
             deliveries: Iterable[Delivery] | None = None,
-            refs: Refs | None = None) -> dict[str, Any]:
+            refs: Refs | None = None,
+            available: list[str] | None = None) -> dict[str, Any]:
+    """``available``: the steps the reader may take, when the caller has
+    them (otherwise decided from ``roles_``)."""
     refs = refs or Refs([req])
     view = W.view_of(roles_)
     out = {column.name: _iso(getattr(req, column.name))
@@ -82,7 +85,8 @@ def as_dict(req: Request, roles_: set[str],
     out["owner_organization"] = refs.org(req.owner_org)
     out["forwarded_organization"] = refs.org(req.forwarded_org)
     out["dataset"] = refs.dataset(req.dataset_id)
-    out["available_actions"] = W.available_steps(req, roles_)
+    out["available_actions"] = W.available_steps(req, roles_) \
+        if available is None else available
     if deliveries is not None:
         out["deliveries"] = [delivery_dict(d, view) for d in deliveries
                              if view != W.APPLICANT or d.stage == "released"]

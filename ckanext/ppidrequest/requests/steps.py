@@ -19,6 +19,7 @@ import ckan.plugins.toolkit as tk
 from ckan.logic.schema import validator_args
 
 from ..classification import classes as C
+from ..model import Delivery
 from . import clock, form
 from . import delivery as deliver
 from .workflow import (APPLICANT, AWAITING_COMPLETION, CLOCK_STATES,
@@ -128,13 +129,10 @@ class Forward(Step):
                                  ppidrequest_organization]}
 
     def check(self, move: Move) -> None:
-        ref = move.fields.get("organization")
-        if not ref:
-            if "organization" not in move.errors:
-                move.error("organization",
-                           _("Choose the organization to forward to"))
+        move.need("organization", _("Choose the organization to forward to"))
+        if move.errors:
             return
-        org = model.Group.get(ref)
+        org = model.Group.get(move.fields["organization"])
         if org.name in tk.config.get(
                 "ckanext.ppidrequest.ppid_organizations"):
             move.error("organization", _(
@@ -432,9 +430,7 @@ class Lapse(Step):
 
 # -- what steps share --------------------------------------------------------
 
-def deliveries_of(req) -> list:
-    from ..model import Delivery
-
+def deliveries_of(req) -> list[Delivery]:
     return (model.Session.query(Delivery)
             .filter(Delivery.request_id == req.id)
             .order_by(Delivery.created).all())

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.lib.redis import connect_to_redis
+
+from ..model import Request
+from .numbering import check_access_code
 
 _ = tk._
 _PREFIX = "ppidrequest:track-failures:"
@@ -54,11 +58,6 @@ def failed(number: str) -> None:
 def verified_request(number: str, code: str):
     """The request whose registration number is ``number`` and whose access
     code is ``code``, counting wrong codes (raises ``ValidationError``)."""
-    import ckan.model as model
-
-    from ..model import Request
-    from .numbering import check_access_code
-
     number = number.strip().upper()
     check(number)
     req = (model.Session.query(Request)

@@ -27,7 +27,7 @@ import ckan.plugins.toolkit as tk
 from sqlalchemy import event as sa_event, orm
 
 from .. import job_queue, roles, signals
-from . import clock, form, numbering
+from . import clock, form, labels, numbering, throttle
 from ..model import Delivery, Request, RequestEvent
 
 _ = tk._
@@ -156,8 +156,6 @@ def refusal(step: Step, req: Request, roles_: set[str]) -> Refusal | None:
         return Refusal(_("Your role does not allow the action '{action}' on "
                          "this request").format(action=step.name))
     if req.state not in step.sources:
-        from . import labels
-
         return Refusal(_("The request is {state}: '{action}' is not "
                          "possible now").format(
             state=labels.label(labels.STATES, req.state), action=step.name),
@@ -178,10 +176,8 @@ def caller_refusal(context: dict, step: Step, req: Request,
         checked = context.setdefault("__ppidrequest_codes", {})
         key = (req.id, access_code)
         if key not in checked:
-            from .throttle import verified_request
-
             try:
-                checked[key] = verified_request(req.registration_number,
+                checked[key] = throttle.verified_request(req.registration_number,
                                                 access_code).id == req.id
             except tk.ValidationError as error:
                 checked[key] = Refusal(

@@ -13,35 +13,16 @@ import ckan.model as model
 import ckan.plugins.toolkit as tk
 from ckan.exceptions import CkanConfigurationException
 from ckan.lib import files
-from ckan.tests.helpers import call_action
 
 from ckanext.ppidrequest.model import Delivery
 from ckanext.ppidrequest.requests import delivery as deliver
 
+from .test_requests import FORM, act
+
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_redis")
 
-FORM = {
-    "applicant_type": "individual",
-    "applicant_name": "Budi Santoso",
-    "applicant_nik": "3509121505900003",
-    "applicant_address": "Jl. Kenanga 12, Sukamaju",
-    "applicant_occupation": "Peneliti",
-    "applicant_phone": "0812-3456-7890",
-    "applicant_email": "budi@example.com",
-    "information_requested": "Jumlah kasus stunting per desa tahun 2025",
-    "purpose": "Penelitian skripsi tentang gizi balita",
-    "obtain_method": "copy",
-    "copy_format": "softcopy",
-    "delivery_method": "email",
-}
 CSV = b"desa,kasus\nA,3\nB,7\n"
 MB = 1024 ** 2
-
-
-def act(user, action_name, /, **data):
-    name = user["name"] if isinstance(user, dict) else (user or "")
-    return call_action(action_name, {"user": name, "ignore_auth": False},
-                       **data)
 
 
 def upload(content=CSV, name="stunting.csv", **kwargs):
