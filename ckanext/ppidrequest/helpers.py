@@ -83,6 +83,21 @@ def ppidrequest_format_date(day: dt.date | None) -> str:
     return format_date(day)
 
 
+def ppidrequest_desk_role() -> str | None:
+    """``"ppid"`` for the PPID, ``"pembantu"`` for an agency's PPID
+    Pembantu (admin or editor of an agency), else None: which desk the
+    header and the dashboard offer."""
+    from .requests import workflow as W
+
+    name = roles.current_user_name()
+    if not name:
+        return None
+    actor = W.Actor(name)
+    if actor.ppid:
+        return "ppid"
+    return "pembantu" if actor.officer_orgs else None
+
+
 def get_helpers():
     return {name: fn for name, fn in globals().items()
             if name.startswith("ppidrequest_") and callable(fn)}
