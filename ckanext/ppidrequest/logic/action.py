@@ -17,7 +17,7 @@ from ..classification import classes as C
 from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
-from ..requests import form, steps, throttle, workflow as W
+from ..requests import form, listing, steps, throttle, workflow as W
 from . import chained, schema
 from .auth import REFUSAL
 
@@ -255,64 +255,42 @@ def ppidrequest_show(context, data_dict):
 @tk.side_effect_free
 def ppidrequest_list(context, data_dict):
     """Requests the caller may see: all for the PPID, those forwarded to
-    their organization for a PPID Pembantu, their own for an applicant.
+    their organization for a PPID Pembantu, their own for an applicant
+    (the queue itself is :mod:`..requests.listing`).
 
     :param state: a state or a list of states (optional)
     :param organization: producing or forwarded-to organization
-    :param overdue: only open requests past their due date
+    :param channel: how the request came in (``web``, ``in_person``,
+        ``letter``, ``phone``, ``whatsapp`` or ``email``)
+    :param dataset: the requested dataset's id or name
+    :param mine: only requests filed from the caller's own account (an
+        officer's "Permohonan saya")
+    :type mine: bool
+    :param overdue: only requests whose clock runs past their due date
     :type overdue: bool
-    :param due_within: only open requests due within N working days
+    :param due_within: only requests whose clock runs, due within N
+        working days
     :type due_within: int
     :param q: text in the registration number, the applicant's name or
-        what is requested
+        what is requested (substring, case-insensitive)
     :param sort: ``due_date asc`` (default), ``due_date desc``,
         ``received_at asc`` or ``received_at desc``
     :param limit: page size (default 50, at most 1000)
     :param offset: skip this many
-    :returns: ``{"count": n, "results": [...]}``
+    :returns: ``{"count": n, "counts": {state: n}, "results": [...]}``;
+        ``counts`` has every state, under the same filters except
+        ``state``; each result has ``due_status`` (``overdue``,
+        ``due_soon``, ``on_time`` or None when the clock does not run)
     :rtype: dict
     """
     tk.check_access("ppidrequest_list", context, data_dict)
     data = _validate(data_dict, schema.request_list(), context)
     actor = _actor(context)
-    query = model.Session.query(Request)
-    visible = W.visible_filter(actor)
-    if visible is not None:
-        query = query.filter(visible)
-    if data.get("state"):
-        query = query.filter(Request.state.in_(data["state"]))
-    if data.get("organization"):
-        org = data["organization"]
-        query = query.filter(model.sa.or_(Request.owner_org == org,
-                                          Request.forwarded_org == org))
-    today = clock.today()
-    if data.get("overdue"):
-        query = query.filter(Request.state.in_(W.CLOCK_STATES),
-                             Request.due_date < today)
-    if data.get("due_within") is not None and "due_within" in data:
-        limit_day = clock.Calendar().add(today, min(data["due_within"], 60))
-        query = query.filter(Request.state.in_(W.CLOCK_STATES),
-                             Request.due_date <= limit_day)
-    if data.get("q"):
-        like = "%" + data["q"].replace("\\", "\\\\").replace(
-            "%", "\\%").replace("_", "\\_") + "%"
-        query = query.filter(model.sa.or_(
-            Request.registration_number.ilike(like),
-            Request.applicant_name.ilike(like),
-            Request.information_requested.ilike(like)))
-    count = query.order_by(None).count()
-    column, _sep, direction = (data.get("sort") or "due_date asc") \
-        .partition(" ")
-    sort_col = getattr(Request, column)
-    order = sort_col.desc() if direction == "desc" else sort_col.asc()
-    limit = min(data.get("limit") or 50, 1000)
-    rows = (query.order_by(order.nulls_last(), Request.created.desc(),
-                           Request.id)
-            .limit(limit).offset(data.get("offset") or 0).all())
-    refs = D.Refs(rows)
-    return {"count": count,
+    found = listing.page(actor, data)
+    refs = D.Refs(found["rows"])
+    return {"count": found["count"], "counts": found["counts"],
             "results": [D.as_dict(req, actor.roles_on(req), refs=refs)
-                        for req in rows]}
+                        for req in found["rows"]]}
 
 
 @tk.side_effect_free

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ckan.logic.schema import validator_args
 
-from ..requests import form, workflow as W
+from ..requests import form, listing, workflow as W
 
 
 # -- classification ----------------------------------------------------------
@@ -59,18 +59,22 @@ def request_ref(not_empty, unicode_safe):
 
 @validator_args
 def request_list(ignore_empty, unicode_safe, boolean_validator,
-                 natural_number_validator, ppidrequest_choice, ppidrequest_state_list,
-                 ppidrequest_organization, ppidrequest_short_text):
+                 natural_number_validator, ppidrequest_choice,
+                 ppidrequest_state_list, ppidrequest_organization,
+                 ppidrequest_dataset, ppidrequest_short_text):
     return {
         "state": [ignore_empty, ppidrequest_state_list],
         "organization": [ignore_empty, unicode_safe,
                          ppidrequest_organization],
+        "channel": [ignore_empty, unicode_safe,
+                    ppidrequest_choice(list(form.CHANNELS))],
+        "dataset": [ignore_empty, unicode_safe, ppidrequest_dataset],
+        "mine": [ignore_empty, boolean_validator],
         "overdue": [ignore_empty, boolean_validator],
         "due_within": [ignore_empty, natural_number_validator],
         "q": [ignore_empty, ppidrequest_short_text, unicode_safe],
-        "sort": [ignore_empty, unicode_safe, ppidrequest_choice([
-            "due_date asc", "due_date desc", "received_at asc",
-            "received_at desc"])],
+        "sort": [ignore_empty, unicode_safe,
+                 ppidrequest_choice(list(listing.SORTS))],
         "limit": [ignore_empty, natural_number_validator],
         "offset": [ignore_empty, natural_number_validator],
     }
