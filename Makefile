@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 5000
 
-.PHONY: demo test install bench bench-requests clean-run i18n
+.PHONY: demo test install bench bench-requests bench-queue clean-run i18n
 
 $(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,9 +21,10 @@ $(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
 
 install: $(STAMP) i18n
 
-# Compiled catalogues (.mo) are build output, not committed.
+# Compiled catalogues (.mo) are build output, not committed: the extension's
+# own texts with its translations of CKAN core texts (dev/i18n.py).
 i18n: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy --statistics -d ckanext/ppidrequest/i18n -D ckanext-ppidrequest
+	$(BIN)/python dev/i18n.py
 
 demo: $(STAMP) i18n
 	$(BIN)/python dev/embedded.py demo --port $(PORT)
@@ -36,6 +37,9 @@ bench: $(STAMP) i18n
 
 bench-requests: $(STAMP) i18n
 	$(BIN)/python dev/embedded.py exec --database ckan_bench_req -- $(BIN)/python bench/request_workflow.py
+
+bench-queue: $(STAMP) i18n
+	$(BIN)/python dev/embedded.py exec --database ckan_bench_queue -- $(BIN)/python bench/queue.py
 
 # Stop nothing, delete the embedded database, Redis data and uploads.
 clean-run:
