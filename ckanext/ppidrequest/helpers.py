@@ -78,9 +78,63 @@ def ppidrequest_applicant_type_label(kind: str | None) -> str:
     return labels.label(labels.APPLICANT_TYPES, kind)
 
 
-def ppidrequest_format_date(day: dt.date | None) -> str:
-    """A date in the current language (:func:`format_date`)."""
-    return format_date(day)
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    """A date, or the local date of a moment, from an action's ISO
+    string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+        if value.tzinfo is None and len(value.isoformat()) <= 19 \
+                and value.time() == dt.time():
+            return value.date()
+    if isinstance(value, dt.datetime):
+        from .requests import clock
+
+        if value.tzinfo is not None:
+            value = value.astimezone(clock.timezone())
+        return value.date()
+    return value
+
+
+def ppidrequest_format_date(day: dt.date | str | None) -> str:
+    """A date (or an ISO string from an action) in the current language
+    (:func:`format_date`)."""
+    return format_date(_as_date(day))
+
+
+def ppidrequest_format_datetime(moment: dt.datetime | str | None) -> str:
+    """A moment in the portal's timezone and the current language: the
+    date as :func:`format_date` writes it, and the time (24 h)."""
+    from babel.dates import format_time
+
+    from .requests import clock
+    from .translation import language
+
+    if isinstance(moment, str):
+        try:
+            moment = dt.datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+    if moment is None:
+        return "-"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(clock.timezone())
+    try:
+        time = format_time(moment, "HH.mm" if language() == "id"
+                           else "HH:mm", locale=language())
+    except (ValueError, TypeError):
+        time = moment.strftime("%H:%M")
+    return f"{format_date(moment.date())}, {time}"
+
+
+def ppidrequest_choice_label(kind: str, value: str | None) -> str:
+    """The label of a request form's stored choice (``kind``: a table of
+    :mod:`.requests.labels`, e.g. ``delivery_method``)."""
+    return labels.label(labels.CHOICES.get(kind, {}), value)
 
 
 def ppidrequest_desk_role() -> str | None:
@@ -96,6 +150,31 @@ def ppidrequest_desk_role() -> str | None:
     if actor.ppid:
         return "ppid"
     return "pembantu" if actor.officer_orgs else None
+
+
+def ppidrequest_choice_pairs(kind: str) -> list[tuple[str, str]]:
+    """``(value, label)`` of every choice of a request form's field, in
+    the form's order (for a select)."""
+    return [(value, labels.label(table_, value))
+            for table_ in [labels.CHOICES.get(kind, {})]
+            for value in table_]
+
+
+def ppidrequest_desk_summary() -> dict[str, int] | None:
+    """What waits on the current officer's desk: open requests, those due
+    within 2 working days and those overdue (None for others)."""
+    from .requests import workflow as W
+
+    if not ppidrequest_desk_role():
+        return None
+    context = {"user": roles.current_user_name()}
+    count = tk.get_action("ppidrequest_list")
+
+    def n(**filters) -> int:
+        return count(dict(context), dict(filters, limit=1))["count"]
+
+    return {"open": n(state=list(W.OPEN_STATES)),
+            "due_soon": n(due_within=2), "overdue": n(overdue=True)}
 
 
 def get_helpers():

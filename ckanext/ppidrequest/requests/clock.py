@@ -46,11 +46,15 @@ def regency_days_off() -> dict[dt.date, str]:
     return dict(model.Session.query(Holiday.day, Holiday.name).all())
 
 
+def timezone() -> ZoneInfo:
+    """The portal's time zone (``ckanext.ppidrequest.timezone``)."""
+    return ZoneInfo(tk.config.get("ckanext.ppidrequest.timezone"))
+
+
 def today() -> dt.date:
     """Today in the portal's time zone (a request received at 23:30 WIB is
     received that day, whatever the server's clock says)."""
-    zone = ZoneInfo(tk.config.get("ckanext.ppidrequest.timezone"))
-    return dt.datetime.now(zone).date()
+    return dt.datetime.now(timezone()).date()
 
 
 class Calendar:

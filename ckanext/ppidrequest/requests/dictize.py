@@ -19,6 +19,8 @@ _CONTACT = ("applicant_nik", "applicant_address", "applicant_phone",
 #: the PPID's and the agency's working fields
 _INTERNAL = ("pdp_check", "pdp_note", "refusal_proposal", "refusal_ground",
              "step_start", "step_days", "step_due_date", "created_by")
+#: working days before its due date in which a request is "due soon"
+DUE_SOON_DAYS = 2
 
 
 def _iso(value: Any) -> Any:
@@ -42,6 +44,17 @@ class Refs:
         self.pkgs = {p.id: p for p in model.Session.query(model.Package)
                      .filter(model.Package.id.in_(pkg_ids))} \
             if pkg_ids else {}
+        self._soon_until: dt.date | None = None
+        self.today = clock.today()
+
+    @property
+    def soon_until(self) -> dt.date:
+        """The last due date that is "due soon" today (the regency's days
+        off are read once per page)."""
+        if self._soon_until is None:
+            self._soon_until = clock.Calendar().add(self.today,
+                                                    DUE_SOON_DAYS)
+        return self._soon_until
 
     def org(self, org_id: str | None) -> dict | None:
         if not org_id:
@@ -56,6 +69,20 @@ class Refs:
         if pkg is None or pkg.state != "active":
             return None
         return {"id": pkg.id, "name": pkg.name, "title": pkg.title}
+
+
+def due_status(req: Request, refs: Refs) -> str | None:
+    """The traffic light of a request whose legal clock runs: ``overdue``
+    (due date passed), ``due_soon`` (due within :data:`DUE_SOON_DAYS`
+    working days) or ``on_time``; None when the clock does not run (closed,
+    or awaiting completion)."""
+    if req.state not in W.CLOCK_STATES or req.due_date is None:
+        return None
+    if req.due_date < refs.today:
+        return "overdue"
+    if req.due_date <= refs.soon_until:
+        return "due_soon"
+    return "on_time"
 
 
 def as_dict(req: Request, roles_: set[str],
@@ -78,10 +105,9 @@ def as_dict(req: Request, roles_: set[str],
             out.pop(name, None)
         # the agency works on the step; it keeps its sub-deadline
         out["step_due_date"] = _iso(req.step_due_date)
-    today = clock.today()
     out["open"] = req.state in W.OPEN_STATES
-    out["overdue"] = bool(req.due_date and req.state in W.CLOCK_STATES
-                          and req.due_date < today)
+    out["due_status"] = due_status(req, refs)
+    out["overdue"] = out["due_status"] == "overdue"
     out["owner_organization"] = refs.org(req.owner_org)
     out["forwarded_organization"] = refs.org(req.forwarded_org)
     out["dataset"] = refs.dataset(req.dataset_id)

@@ -48,6 +48,48 @@ APPLICANT_TYPES = {
     "government": NC_("applicant type", "Government agency"),
 }
 
+OBTAIN_METHODS = {
+    "view": NC_("obtain method", "See it (read or listen)"),
+    "copy": NC_("obtain method", "Get a copy"),
+}
+
+COPY_FORMATS = {
+    "softcopy": NC_("copy format", "Soft copy (file)"),
+    "hardcopy": NC_("copy format", "Hard copy (printed)"),
+}
+
+DELIVERY_METHODS = {
+    "email": NC_("delivery method", "By email / download"),
+    "in_person": NC_("delivery method", "Collect in person"),
+    "courier": NC_("delivery method", "By courier"),
+    "post": NC_("delivery method", "By post"),
+    "fax": NC_("delivery method", "By fax"),
+}
+
+CHANNELS = {
+    "web": NC_("request channel", "Portal (web)"),
+    "in_person": NC_("request channel", "In person"),
+    "letter": NC_("request channel", "Letter"),
+    "phone": NC_("request channel", "Phone"),
+    "whatsapp": NC_("request channel", "WhatsApp"),
+    "email": NC_("request channel", "Email"),
+}
+
+PDP_RESULTS = {
+    "clean": NC_("personal-data check", "No personal data"),
+    "masked": NC_("personal-data check", "Personal data masked"),
+    "justified": NC_("personal-data check",
+                     "Personal data given, with a legal basis"),
+}
+
+#: the tables by the name of the field that stores the value
+CHOICES = {
+    "state": STATES, "action": ACTIONS, "applicant_type": APPLICANT_TYPES,
+    "obtain_method": OBTAIN_METHODS, "copy_format": COPY_FORMATS,
+    "delivery_method": DELIVERY_METHODS, "channel": CHANNELS,
+    "pdp_check": PDP_RESULTS,
+}
+
 
 def label(table: dict[str, tuple[str, str]], value: str | None,
           lang: str | None = None) -> str:

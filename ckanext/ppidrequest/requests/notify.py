@@ -103,11 +103,15 @@ def _site_title() -> str:
 
 
 def track_url() -> str:
-    return _site() + "/api/3/action/ppidrequest_track"
+    """The tracking page (``ppidrequest_applicant.track``); emails are
+    also rendered in jobs, without a request to build URLs from."""
+    return _site() + "/permohonan/lacak"
 
 
 def officer_url(req: Request) -> str:
-    return f"{_site()}/api/3/action/ppidrequest_show?id={req.id}"
+    """The request's page on the officers' desk
+    (``ppidrequest_desk.read``)."""
+    return f"{_site()}/ppid/permohonan/{req.id}"
 
 
 # -- recipients --------------------------------------------------------------

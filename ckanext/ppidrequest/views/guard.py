@@ -47,9 +47,14 @@ def guard_data_routes():
         return None  # the core view answers 404
     if access.can_access_data(roles.current_user_name(), fields):
         return None
-    return tk.abort(403, tk._(
-        "The data of this dataset is not open. You can request it from the "
-        "PPID."))
+    # CKAN's 403 page, with the way to request the data
+    return tk.render("ppidrequest/withheld.html", {
+        "code": 403, "pkg": fields,
+        "content": tk._("The data of this dataset is not open. You can "
+                        "request it from the PPID."),
+        "request_url": tk.h.ppidrequest_request_url(fields),
+        "show_login_redirect_link": not tk.current_user.is_authenticated,
+    }), 403
 
 
 def get_blueprints():

@@ -335,7 +335,8 @@ def test_facet_badges_and_request_button(app, people):
     assert "Classification history" in page
 
     page = app.get("/dataset/terbuka-ds").body
-    assert "/permohonan/baru" not in page
+    assert "/permohonan/baru?dataset=" not in page   # the header keeps its own
+    assert "Request data" not in page
     assert "http://example.com/open.csv" in page
 
     filtered = app.get("/dataset/", query_string={

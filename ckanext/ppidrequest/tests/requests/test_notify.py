@@ -116,7 +116,7 @@ Batas waktu jawaban: Rabu, 8 April 2026
 Informasi yang dimohon: Jumlah kasus stunting per desa tahun 2025
 
 Pantau permohonan dengan nomor registrasi dan kode akses yang diberikan \
-saat permohonan diajukan: http://test.ckan.net/api/3/action/ppidrequest_track
+saat permohonan diajukan: http://test.ckan.net/permohonan/lacak
 
 Hormat kami,
 PPID Satu Data (test)
