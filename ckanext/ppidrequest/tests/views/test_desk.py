@@ -242,6 +242,7 @@ def test_queue_pages(app, actors):
 
 def test_the_desk_is_indonesian(app, actors):
     req = _file(actors["applicant"])
+    move(actors["ppid"], req, "review", note="Data ada di Dinkes")
     headers = _token(actors["ppid"])
     page = app.get(f"/id{QUEUE}/{req['id']}", headers=headers).body
     assert "Tindakan yang dapat Anda lakukan" in page
