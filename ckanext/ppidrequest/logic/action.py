@@ -17,7 +17,7 @@ from ..classification import classes as C
 from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
-from ..requests import form, listing, steps, throttle, workflow as W
+from ..requests import form, listing, steps, summary, throttle, workflow as W
 from . import chained, schema
 from .auth import REFUSAL
 
@@ -29,7 +29,7 @@ __all__ = [
     "ppidrequest_create", "ppidrequest_show", "ppidrequest_list",
     "ppidrequest_event_list", "ppidrequest_track", "ppidrequest_transition",
     "ppidrequest_holiday_list", "ppidrequest_holiday_create",
-    "ppidrequest_holiday_delete",
+    "ppidrequest_holiday_delete", "ppidrequest_service_summary",
 ]
 
 
@@ -460,6 +460,25 @@ def ppidrequest_transition(context, data_dict):
     data = _validate({k: v for k, v in data_dict.items()
                       if k in transition_schema}, transition_schema, context)
     return _take_step(W.STEPS[data["action"]], context, data_dict)
+
+
+# -- the service's figures ---------------------------------------------------
+
+@tk.side_effect_free
+def ppidrequest_service_summary(context, data_dict):
+    """The service's figures for the requests received in a year: counts
+    only, nothing about any applicant (the home page shows this year's).
+
+    :param year: the year (default: this year)
+    :rtype: dict ``{year, received, answered, answered_on_time,
+        on_time_percent, open, overdue}``; ``answered`` counts fulfilled,
+        rejected and not-held requests, ``answered_on_time`` those closed
+        on or before their due date (extension included);
+        ``on_time_percent`` is ``None`` when none was answered
+    """
+    tk.check_access("ppidrequest_service_summary", context, data_dict)
+    data = _validate(data_dict, schema.service_summary(), context)
+    return summary.for_year(data.get("year") or clock.today().year)
 
 
 # -- the regency's days off --------------------------------------------------

@@ -27,7 +27,7 @@ __all__ = [
     "ppidrequest_create", "ppidrequest_show", "ppidrequest_event_list",
     "ppidrequest_list", "ppidrequest_track", "ppidrequest_transition",
     "ppidrequest_holiday_list", "ppidrequest_holiday_create",
-    "ppidrequest_holiday_delete",
+    "ppidrequest_holiday_delete", "ppidrequest_service_summary",
 ]
 
 
@@ -164,6 +164,12 @@ def ppidrequest_transition(context, data_dict):
 
 @tk.auth_allow_anonymous_access
 def ppidrequest_holiday_list(context, data_dict):
+    return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_service_summary(context, data_dict):
+    """Aggregate counts, public like the PPID's annual report."""
     return {"success": True}
 
 

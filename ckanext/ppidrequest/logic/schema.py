@@ -125,3 +125,8 @@ def holiday_delete(not_empty, isodate):
 @validator_args
 def holiday_list(ignore_empty, int_validator):
     return {"year": [ignore_empty, int_validator]}
+
+
+@validator_args
+def service_summary(ignore_empty, int_validator, ppidrequest_year):
+    return {"year": [ignore_empty, ppidrequest_year, int_validator]}
