@@ -177,6 +177,101 @@ def ppidrequest_desk_summary() -> dict[str, int] | None:
             "due_soon": n(due_within=2), "overdue": n(overdue=True)}
 
 
+def ppidrequest_service_summary() -> dict[str, Any]:
+    """This year's figures of the request service (the home page)."""
+    return tk.get_action("ppidrequest_service_summary")(
+        {"user": roles.current_user_name()}, {})
+
+
+def ppidrequest_answer_days() -> int:
+    """The working days the law gives the PPID to answer."""
+    from .requests import clock
+
+    return clock.ANSWER_DAYS
+
+
+@tk.chained_helper
+def render_datetime(next_helper, datetime_, date_format=None,
+                    with_hours=False, with_seconds=False):
+    """CKAN's ``h.render_datetime`` with dates in Indonesian order on the
+    Indonesian interface (day, month, year and "14.05 WIB", where CKAN
+    writes the month first and the time in UTC): Babel's long date and a
+    24 h time in the portal's time zone. Other languages and explicit formats are CKAN's."""
+    from babel.dates import format_date as babel_date, format_time
+
+    from .requests import clock
+    from .translation import language
+
+    lang = language()
+    if date_format or lang != "id":
+        return next_helper(datetime_, date_format=date_format,
+                           with_hours=with_hours, with_seconds=with_seconds)
+    moment = datetime_
+    if isinstance(moment, str):
+        try:
+            moment = tk.h.date_str_to_datetime(moment)
+        except (TypeError, ValueError):
+            return ""
+    if not isinstance(moment, dt.datetime):
+        return next_helper(datetime_, date_format=date_format,
+                           with_hours=with_hours, with_seconds=with_seconds)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    moment = moment.astimezone(clock.timezone())
+    text = babel_date(moment.date(), "long", locale=lang)
+    if with_hours or with_seconds:
+        time = format_time(moment, "HH.mm.ss z" if with_seconds
+                           else "HH.mm z", tzinfo=clock.timezone(),
+                           locale=lang)
+        text = f"{text}, {time}"
+    return text
+
+
+def ppidrequest_error_page(code: Any, content: Any) -> dict[str, Any]:
+    """The title and text of CKAN's error page in the current language:
+    werkzeug's names and default descriptions are English, so a page that
+    has no message of its own gets ours (CKAN's 500 handler passes the
+    code as ``[500]``)."""
+    from werkzeug.exceptions import default_exceptions
+
+    if isinstance(code, (list, tuple)):
+        code = code[0] if code else 500
+    try:
+        code = int(code)
+    except (TypeError, ValueError):
+        code = 500
+    titles = {
+        400: tk._("The request cannot be read"),
+        403: tk._("Access denied"),
+        404: tk._("Page not found"),
+        405: tk._("The request cannot be read"),
+        413: tk._("The file is too large"),
+        429: tk._("Too many attempts"),
+    }
+    defaults = {
+        400: tk._("The page received something it cannot use. Go back and "
+                  "try again."),
+        403: tk._("You may not open this page."),
+        404: tk._("There is no page at this address. It may have been "
+                  "moved or deleted."),
+        413: tk._("The file you sent is larger than this portal accepts."),
+        429: tk._("Wait a moment before you try again."),
+    }
+    fallback = tk._("Something went wrong on our side. Try again in a "
+                    "moment; if it happens again, tell the portal's "
+                    "administrator.")
+    text = str(content or "").strip()
+    werkzeug_default = getattr(default_exceptions.get(code), "description",
+                               None)
+    if not text or text in (werkzeug_default, "Internal server error"):
+        text = defaults.get(code, fallback)
+    return {"code": code,
+            "title": titles.get(code, tk._("Something went wrong")),
+            "text": text}
+
+
 def get_helpers():
-    return {name: fn for name, fn in globals().items()
-            if name.startswith("ppidrequest_") and callable(fn)}
+    helpers = {name: fn for name, fn in globals().items()
+               if name.startswith("ppidrequest_") and callable(fn)}
+    helpers["render_datetime"] = render_datetime
+    return helpers
