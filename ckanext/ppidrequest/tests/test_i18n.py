@@ -33,6 +33,30 @@ def _keys(catalogue):
 
 # -- the catalogues ----------------------------------------------------------
 
+def test_the_core_translations_are_ckan_s_own_messages():
+    """i18n/core/id.po translates CKAN's texts, not texts of ours: each
+    msgid is one of CKAN's ckan.pot, translated, and none changes what
+    the extension's own catalogue says."""
+    import ckan
+
+    ckan_pot = polib.pofile(str(pathlib.Path(ckan.__file__).parent / "i18n"
+                                / "ckan.pot"))
+    core = polib.pofile(str(I18N / "core" / "id.po"))
+    assert len(core) > 100
+    assert _keys(core) - _keys(ckan_pot) == set()
+    assert [e.msgid for e in core.untranslated_entries()] == []
+    ours = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(PO_ID))}
+    assert {e.msgid for e in core
+            if ours.get((e.msgctxt, e.msgid)) not in (None, e.msgstr)} == set()
+
+
+def test_the_compiled_catalogue_carries_the_core_translations():
+    """What CKAN loads (the .mo of make i18n) holds the core entries."""
+    mo = I18N / "id" / "LC_MESSAGES" / "ckanext-ppidrequest.mo"
+    with open(mo, "rb") as fh:
+        compiled = mofile.read_mo(fh)
+    assert compiled.get("Just now").string == "Baru saja"
+
 def test_the_indonesian_catalogue_translates_every_message():
     pot, po = polib.pofile(str(POT)), polib.pofile(str(PO_ID))
     assert _keys(pot) - _keys(po) == set()
