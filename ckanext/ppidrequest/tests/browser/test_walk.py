@@ -285,3 +285,16 @@ def test_the_walk(walker, people, lang):
 def pathlib_read(path) -> bytes:
     with open(path, "rb") as f:
         return f.read()
+
+
+@pytest.mark.parametrize("path", [
+    "/dataset/kunjungan-puskesmas", "/permohonan/baru", "/permohonan/lacak",
+    "/user/login", "/ppid/permohonan"])
+def test_indonesian_pages_show_no_english(walker, people, path):
+    """Anonymous pages of the walk, the login page and the desk's 403 page
+    in Indonesian: none of CKAN's common English texts."""
+    w = walker("id")
+    w.goto(path)
+    assert w.page.locator("html").get_attribute("lang") == "id"
+    found = _english_words(w.page)
+    assert not found, f"/id{path}: {found}"
