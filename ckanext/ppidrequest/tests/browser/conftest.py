@@ -6,7 +6,7 @@ Chromium (/usr/bin/chromium; never ``playwright install``).
 Every page visited through :func:`Walker.check` is screenshotted at 1280
 and 390 px (``test-artifacts/screenshots/<lang>-<step>-<width>.png``), must
 not scroll sideways at 390 px, and must have no axe-core violation of
-impact "critical".
+impact "critical" (all violations: ``test-artifacts/axe/<lang>-<step>.json``).
 """
 from __future__ import annotations
 
@@ -195,6 +195,11 @@ class Walker:
                                ".map(v => ({id: v.id, impact: v.impact, "
                                "help: v.help, nodes: v.nodes.slice(0, 3)"
                                ".map(n => n.target.join(' '))})))")
+        # every violation, for a person to read
+        axe_dir = ARTIFACTS / "axe"
+        axe_dir.mkdir(parents=True, exist_ok=True)
+        (axe_dir / f"{self.lang}-{step}.json").write_text(
+            json.dumps({"url": page.url, "violations": result}, indent=1))
         critical = [v for v in result if v["impact"] == "critical"]
         serious = [v for v in result if v["impact"] == "serious"]
         if critical:
@@ -226,6 +231,7 @@ def walker(browser, live_server, axe_js):
 
 @pytest.fixture(scope="session", autouse=True)
 def _fresh_screenshots():
-    if SCREENSHOTS.exists():
-        shutil.rmtree(SCREENSHOTS)
+    for old in (SCREENSHOTS, ARTIFACTS / "axe"):
+        if old.exists():
+            shutil.rmtree(old)
     yield
