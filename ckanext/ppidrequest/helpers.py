@@ -54,8 +54,13 @@ def ppidrequest_ground_choices(field: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def ppidrequest_request_url(pkg: dict[str, Any]) -> str:
+    """Where "Ajukan permohonan data" leads (``request_form_url``); a path
+    on this portal keeps the page's language (``/id/permohonan/baru``)."""
     pattern = tk.config.get("ckanext.ppidrequest.request_form_url")
-    return pattern.format(name=pkg.get("name", ""), id=pkg.get("id", ""))
+    url = pattern.format(name=pkg.get("name", ""), id=pkg.get("id", ""))
+    if url.startswith("/") and not url.startswith("//"):
+        return tk.h.url_for(url)
+    return url
 
 
 def ppidrequest_classification_history(pkg_id: str) -> list[dict[str, Any]]:

@@ -26,10 +26,6 @@ ENGLISH = ["Log in", "Login", "Register", "Search datasets", "Dashboard",
            "Groups", "About", "Search", "Log out", "Home"]
 
 
-# Links seen to drop the language of the interface.
-LANGUAGE_LOST: set[str] = set()
-
-
 @pytest.fixture
 def people():
     """The actors of the workflow, with passwords to log in."""
@@ -118,13 +114,8 @@ def test_the_walk(walker, people, lang):
     page.locator("a[href*='/permohonan/baru?dataset=kunjungan-puskesmas']") \
         .first.click()
     page.wait_for_load_state()
-    assert "/permohonan/baru?dataset=kunjungan-puskesmas" in page.url
-    if f"/{lang}/permohonan/" not in page.url:
-        # the button's link (ckanext.ppidrequest.request_form_url) has no
-        # language prefix: the form opens in the default language. Noted
-        # (see LANGUAGE_LOST), and the walk goes on in its language.
-        LANGUAGE_LOST.add(page.url)
-        anon.goto("/permohonan/baru?dataset=kunjungan-puskesmas")
+    # the form opens in the dataset page's language
+    assert f"/{lang}/permohonan/baru?dataset=kunjungan-puskesmas" in page.url
     assert page.get_by_text("Kunjungan Puskesmas 2025").first.is_visible()
     look(anon, "form")
 
@@ -276,8 +267,6 @@ def test_the_walk(walker, people, lang):
         or "Data berisi nama pasien" in text
     look(budi, "request-rejected")
 
-    if LANGUAGE_LOST:
-        print("\nLinks that drop the language:", sorted(LANGUAGE_LOST))
     # the Indonesian interface shows none of CKAN's common English texts
     assert not english_seen, english_seen
 

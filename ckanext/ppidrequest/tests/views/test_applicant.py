@@ -70,6 +70,11 @@ def test_the_dataset_page_button_leads_to_the_form(app, terbatas):
     assert "/permohonan/baru?dataset=kunjungan-puskesmas" in body
     assert app.get("/permohonan/baru?dataset=kunjungan-puskesmas") \
         .status_code == 200
+    # in the page's language: the Indonesian dataset page opens the
+    # Indonesian form
+    indonesian = app.get("/id/dataset/kunjungan-puskesmas").body
+    assert 'href="/id/permohonan/baru?dataset=kunjungan-puskesmas"' \
+        in indonesian
 
 
 def test_a_bad_nik_is_shown_next_to_its_field_in_indonesian(app, actors):
