@@ -147,15 +147,30 @@ class Refusal:
     field: str | None = None
 
 
+def _blocked(step: Step, req: Request, roles_: set[str]) -> str | None:
+    """What rules ``step`` out before the step's own conditions: no role
+    at all, not the step's role, or not one of its source states (the
+    messages are built only when a caller needs them: the queue asks for
+    every step of every row)."""
+    if not roles_:
+        return "nobody"
+    if not step.roles & roles_:
+        return "role"
+    if req.state not in step.sources:
+        return "state"
+    return None
+
+
 def refusal(step: Step, req: Request, roles_: set[str]) -> Refusal | None:
     """The one decision of who may take ``step`` on ``req`` now; the
     step's auth function and its action both ask it."""
-    if not roles_:
+    blocked = _blocked(step, req, roles_)
+    if blocked == "nobody":
         return Refusal(_("You may not act on this request"))
-    if not step.roles & roles_:
+    if blocked == "role":
         return Refusal(_("Your role does not allow the action '{action}' on "
                          "this request").format(action=step.name))
-    if req.state not in step.sources:
+    if blocked == "state":
         return Refusal(_("The request is {state}: '{action}' is not "
                          "possible now").format(
             state=labels.label(labels.STATES, req.state), action=step.name),
@@ -192,7 +207,8 @@ def caller_refusal(context: dict, step: Step, req: Request,
 def available_steps(req: Request, roles_: set[str]) -> list[str]:
     """The steps that ``roles_`` may take on ``req`` now."""
     return [name for name, step in STEPS.items()
-            if refusal(step, req, roles_) is None]
+            if _blocked(step, req, roles_) is None
+            and not step.unavailable(req)]
 
 
 class Conflict(Exception):
