@@ -48,6 +48,18 @@ def move(user, req, action, **fields):
                **fields)
 
 
+def file_request(user, **changes):
+    """``ppidrequest_create`` as ``user`` with the service form's fields."""
+    return act(user, "ppidrequest_create", **dict(FORM, **changes))
+
+
+def token(user) -> dict:
+    """Headers that log ``user`` in on a page request."""
+    from ckan.tests import factories
+
+    return {"Authorization": factories.APIToken(user=user["name"])["token"]}
+
+
 def upload(name="stunting.csv", content=b"desa,kasus\nA,3\n"):
     return FileStorage(stream=io.BytesIO(content), filename=name,
                        content_type="text/csv")

@@ -13,25 +13,12 @@ from werkzeug.datastructures import FileStorage
 import ckan.plugins.toolkit as tk
 from ckan.tests import factories
 
-from ..requests.test_requests import FORM, act, move
+from ..requests.test_requests import FORM, act, move, token
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
                                      "clean_redis")
 
 
-def _token(user) -> dict:
-    return {"Authorization": factories.APIToken(user=user["name"])["token"]}
-
-
-@pytest.fixture
-def terbatas(actors):
-    return factories.Dataset(
-        name="kunjungan-puskesmas", title="Kunjungan Puskesmas 2025",
-        owner_org=actors["dinkes"]["id"], classification="terbatas",
-        classification_ground="h",
-        classification_consequence="Mengungkap data pribadi pasien.",
-        classification_exempt_reason="Data pribadi",
-        classification_decision_ref="000.8.3/0014/PPID/2026")
 
 
 def _number(body: str) -> str:
@@ -124,12 +111,12 @@ def test_filing_gives_a_receipt_with_the_code_shown_once(app, actors,
 
 def test_a_logged_in_users_details_are_prefilled(app, actors):
     body = app.get("/permohonan/baru",
-                   headers=_token(actors["applicant"])).body
+                   headers=token(actors["applicant"])).body
     assert 'value="budi@example.com"' in body
 
 
 def test_ppid_registers_a_letter_with_its_real_date(app, actors):
-    headers = _token(actors["ppid"])
+    headers = token(actors["ppid"])
     body = app.get("/permohonan/baru", headers=headers).body
     assert 'name="channel"' in body and 'name="received_at"' in body
     resp = _file(app, dict(FORM, channel="letter", received_at="2026-01-05"),
@@ -181,9 +168,9 @@ def test_the_request_page_needs_the_code_or_the_account(app, actors):
     req = act(actors["applicant"], "ppidrequest_create", **FORM)
     path = f"/permohonan/{req['id']}"
     assert app.get(path).status_code == 403
-    assert app.get(path, headers=_token(actors["outsider"])) \
+    assert app.get(path, headers=token(actors["outsider"])) \
         .status_code == 403
-    page = app.get(path, headers=_token(actors["applicant"]))
+    page = app.get(path, headers=token(actors["applicant"]))
     assert page.status_code == 200 and req["registration_number"] in page.body
 
 
@@ -202,7 +189,7 @@ def test_the_applicant_completes_when_asked(app, actors):
     req = act(actors["applicant"], "ppidrequest_create", **FORM)
     move(actors["ppid"], req, "request_completion",
          note="Sebutkan tahun data yang dibutuhkan")
-    headers = _token(actors["applicant"])
+    headers = token(actors["applicant"])
     page = app.get(f"/permohonan/{req['id']}", headers=headers).body
     assert "Sebutkan tahun data yang dibutuhkan" in page
     assert 'id="ppid-step-complete"' in page
@@ -243,7 +230,7 @@ def test_a_rejection_shows_its_ground(app, actors):
     move(actors["ppid"], req, "reject", ground="h",
          consequence="Membuka rekam medis pasien")
     page = app.get(f"/id/permohonan/{req['id']}",
-                   headers=_token(actors["applicant"])).body
+                   headers=token(actors["applicant"])).body
     assert "Pasal 17 huruf h" in page
     assert "Membuka rekam medis pasien" in page
     assert "Atasan PPID" in page
@@ -256,7 +243,7 @@ def test_my_requests_lists_only_mine(app, actors):
     act(actors["outsider"], "ppidrequest_create", **dict(
         FORM, information_requested="Data lain"))
     body = app.get("/dashboard/permohonan",
-                   headers=_token(actors["applicant"])).body
+                   headers=token(actors["applicant"])).body
     assert mine["registration_number"] in body
     assert "Data lain" not in body
     assert "/dashboard/permohonan" in body  # the dashboard tab
@@ -269,7 +256,7 @@ def test_an_officers_own_requests_are_only_their_own(app, actors):
     own = act(actors["ppid"], "ppidrequest_create", **dict(
         FORM, information_requested="Permintaan PPID sendiri"))
     body = app.get("/dashboard/permohonan",
-                   headers=_token(actors["ppid"])).body
+                   headers=token(actors["ppid"])).body
     assert own["registration_number"] in body
     assert FORM["information_requested"] not in body
 

@@ -17,7 +17,7 @@ from ckan.tests import factories
 
 from ckanext.ppidrequest.requests import clock
 
-from ..requests.test_requests import FORM, act, move
+from ..requests.test_requests import FORM, act, file_request, move, token
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
                                      "clean_redis")
@@ -25,20 +25,13 @@ pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
 QUEUE = "/ppid/permohonan"
 
 
-def _token(user) -> dict:
-    return {"Authorization": factories.APIToken(user=user["name"])["token"]}
-
-
-def _file(user, **changes):
-    return act(user, "ppidrequest_create", **dict(FORM, **changes))
-
 
 def _show(actors, req):
     return act(actors["ppid"], "ppidrequest_show", id=req["id"])
 
 
 def _forwarded(actors, org="dinkes", **changes):
-    req = _file(actors["applicant"], **changes)
+    req = file_request(actors["applicant"], **changes)
     move(actors["ppid"], req, "review", note="Data ada di Dinkes")
     move(actors["ppid"], req, "forward", organization=org,
          note="Mohon data per desa")
@@ -55,16 +48,6 @@ def _numbers(body: str) -> list[str]:
     return re.findall(r'class="ppid-number" href="[^"]+">([^<]+)<', body)
 
 
-@pytest.fixture
-def terbatas(actors):
-    return factories.Dataset(
-        name="kunjungan-puskesmas", title="Kunjungan Puskesmas 2025",
-        owner_org=actors["dinkes"]["id"], classification="terbatas",
-        classification_ground="h",
-        classification_consequence="Mengungkap data pribadi pasien.",
-        classification_exempt_reason="Data pribadi",
-        classification_decision_ref="000.8.3/0014/PPID/2026")
-
 
 @pytest.fixture
 def terbuka(actors):
@@ -77,8 +60,8 @@ def terbuka(actors):
 
 @pytest.mark.parametrize("who", ["applicant", "outsider", None])
 def test_the_desk_is_403_for_everyone_else(app, actors, who):
-    req = _file(actors["applicant"])
-    headers = _token(actors[who]) if who else {}
+    req = file_request(actors["applicant"])
+    headers = token(actors[who]) if who else {}
     for path in (QUEUE, f"{QUEUE}/{req['id']}", "/ppid/hari-libur"):
         resp = app.get(path, headers=headers)
         assert resp.status_code == 403, path
@@ -97,7 +80,7 @@ def test_logged_out_the_403_page_offers_to_log_in(app, actors):
 def test_another_agency_gets_403_on_a_request_not_forwarded_to_it(
         app, actors):
     req = _forwarded(actors, "dinkes")
-    resp = app.get(f"{QUEUE}/{req['id']}", headers=_token(actors["other"]))
+    resp = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["other"]))
     assert resp.status_code == 403
     assert req["registration_number"] not in resp.body
 
@@ -106,9 +89,9 @@ def test_another_agency_gets_403_on_a_request_not_forwarded_to_it(
 
 def test_the_ppid_desk_lists_every_request_with_counts_and_lights(
         app, actors):
-    first = _file(actors["applicant"])
+    first = file_request(actors["applicant"])
     second = _forwarded(actors, information_requested="Data imunisasi")
-    body = app.get(QUEUE, headers=_token(actors["ppid"])).body
+    body = app.get(QUEUE, headers=token(actors["ppid"])).body
     assert "PPID desk" in body
     assert set(_numbers(body)) == {first["registration_number"],
                                    second["registration_number"]}
@@ -130,8 +113,8 @@ def test_the_ppid_desk_lists_every_request_with_counts_and_lights(
 def test_the_pembantu_inbox_lists_only_their_agency(app, actors):
     mine = _forwarded(actors, "dinkes")
     _forwarded(actors, "dukcapil", information_requested="Data KTP-el")
-    _file(actors["applicant"], information_requested="Belum diteruskan")
-    body = app.get(QUEUE, headers=_token(actors["pembantu"])).body
+    file_request(actors["applicant"], information_requested="Belum diteruskan")
+    body = app.get(QUEUE, headers=token(actors["pembantu"])).body
     assert "PPID Pembantu inbox" in body and "PPID desk" not in body
     assert _numbers(body) == [mine["registration_number"]]
     assert "Data KTP-el" not in body and "Belum diteruskan" not in body
@@ -148,7 +131,7 @@ def test_a_pembantu_of_several_agencies_chooses_one(app, actors):
         {"name": actors["pembantu"]["name"], "capacity": "editor"}])
     dinkes = _forwarded(actors, "dinkes")
     bappeda = _forwarded(actors, "bappeda")
-    headers = _token(actors["pembantu"])
+    headers = token(actors["pembantu"])
     body = app.get(QUEUE, headers=headers).body
     assert 'id="field-organization"' in body
     assert '<option value="bappeda"' in body and '<option value="dinkes"' \
@@ -164,10 +147,10 @@ def test_a_pembantu_of_several_agencies_chooses_one(app, actors):
 
 
 def test_queue_filters_by_state_agency_and_search(app, actors):
-    a = _file(actors["applicant"], applicant_name="Siti Aminah")
+    a = file_request(actors["applicant"], applicant_name="Siti Aminah")
     b = _forwarded(actors, information_requested="Cakupan imunisasi balita")
     c = _forwarded(actors, "dukcapil")
-    headers = _token(actors["ppid"])
+    headers = token(actors["ppid"])
 
     def shown(query):
         return set(_numbers(app.get(QUEUE + query, headers=headers).body))
@@ -185,10 +168,10 @@ def test_queue_filters_by_state_agency_and_search(app, actors):
 
 
 def test_queue_filters_overdue_channel_and_dataset(app, actors, terbatas):
-    headers = _token(actors["ppid"])
-    letter = _file(actors["ppid"], channel="letter", received_at="2026-01-05",
+    headers = token(actors["ppid"])
+    letter = file_request(actors["ppid"], channel="letter", received_at="2026-01-05",
                    information_requested="Surat lama")
-    web = _file(actors["applicant"], dataset_id=terbatas["id"])
+    web = file_request(actors["applicant"], dataset_id=terbatas["id"])
 
     def shown(query):
         return set(_numbers(app.get(QUEUE + query, headers=headers).body))
@@ -205,9 +188,9 @@ def test_queue_filters_overdue_channel_and_dataset(app, actors, terbatas):
 
 
 def test_a_bad_filter_is_shown_next_to_its_field(app, actors):
-    _file(actors["applicant"])
+    file_request(actors["applicant"])
     resp = app.get(QUEUE + "?dataset=no-such-dataset&q=abc",
-                   headers=_token(actors["ppid"]))
+                   headers=token(actors["ppid"]))
     assert resp.status_code == 400
     assert "not found" in _error(resp.body, "dataset").lower()
     assert 'value="no-such-dataset"' in resp.body
@@ -215,9 +198,9 @@ def test_a_bad_filter_is_shown_next_to_its_field(app, actors):
 
 
 def test_queue_sorts_by_received_date(app, actors):
-    headers = _token(actors["ppid"])
-    old = _file(actors["ppid"], channel="letter", received_at="2026-01-05")
-    new = _file(actors["applicant"])
+    headers = token(actors["ppid"])
+    old = file_request(actors["ppid"], channel="letter", received_at="2026-01-05")
+    new = file_request(actors["applicant"])
     body = app.get(QUEUE + "?sort=received_at+desc", headers=headers).body
     assert _numbers(body) == [new["registration_number"],
                               old["registration_number"]]
@@ -227,9 +210,9 @@ def test_queue_sorts_by_received_date(app, actors):
 
 
 def test_queue_pages(app, actors):
-    headers = _token(actors["ppid"])
+    headers = token(actors["ppid"])
     for i in range(21):
-        _file(actors["applicant"], information_requested=f"Data ke-{i}")
+        file_request(actors["applicant"], information_requested=f"Data ke-{i}")
     first = app.get(QUEUE + "?sort=received_at+desc", headers=headers).body
     assert len(_numbers(first)) == 20
     assert "21 requests" in first
@@ -241,9 +224,9 @@ def test_queue_pages(app, actors):
 
 
 def test_the_desk_is_indonesian(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     move(actors["ppid"], req, "review", note="Data ada di Dinkes")
-    headers = _token(actors["ppid"])
+    headers = token(actors["ppid"])
     page = app.get(f"/id{QUEUE}/{req['id']}", headers=headers).body
     assert "Tindakan yang dapat Anda lakukan" in page
     assert "Teruskan ke OPD" in page and "Perpanjang batas waktu" in page
@@ -262,9 +245,9 @@ def test_the_desk_is_indonesian(app, actors):
 
 def test_the_ppid_sees_the_applicant_the_dataset_and_the_history(
         app, actors, terbatas):
-    req = _file(actors["applicant"], dataset_id=terbatas["id"])
+    req = file_request(actors["applicant"], dataset_id=terbatas["id"])
     move(actors["ppid"], req, "review", note="Cek ketersediaan di Dinkes")
-    body = app.get(f"{QUEUE}/{req['id']}", headers=_token(actors["ppid"])).body
+    body = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["ppid"])).body
     assert req["registration_number"] in body
     assert FORM["applicant_nik"] in body
     assert FORM["applicant_email"] in body and FORM["applicant_phone"] in body
@@ -299,7 +282,7 @@ def test_the_ppid_sees_the_applicant_the_dataset_and_the_history(
 
 def test_the_pembantu_sees_no_contact_details(app, actors):
     req = _forwarded(actors)
-    resp = app.get(f"{QUEUE}/{req['id']}", headers=_token(actors["pembantu"]))
+    resp = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["pembantu"]))
     assert resp.status_code == 200
     body = resp.body
     assert FORM["applicant_name"] in body
@@ -315,14 +298,14 @@ def test_the_pembantu_sees_no_contact_details(app, actors):
 
 
 def test_the_desk_page_is_not_the_applicants(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     resp = app.get(f"{QUEUE}/{req['id']}",
-                   headers=_token(actors["applicant"]))
+                   headers=token(actors["applicant"]))
     assert resp.status_code == 403
 
 
 def test_an_unknown_request_is_404(app, actors):
-    resp = app.get(f"{QUEUE}/no-such-request", headers=_token(actors["ppid"]))
+    resp = app.get(f"{QUEUE}/no-such-request", headers=token(actors["ppid"]))
     assert resp.status_code == 404
 
 
@@ -330,16 +313,16 @@ def test_an_unknown_request_is_404(app, actors):
 
 def _post(app, user, req, step, data=None, **kw):
     return app.post(f"{QUEUE}/{req['id']}/{step}", data=data or {},
-                    headers=_token(user), follow_redirects=False, **kw)
+                    headers=token(user), follow_redirects=False, **kw)
 
 
 def _done(app, user, resp):
     assert resp.status_code == 302, resp.body[:2000]
-    return app.get(resp.headers["Location"], headers=_token(user)).body
+    return app.get(resp.headers["Location"], headers=token(user)).body
 
 
 def test_review_forward_and_submit_data_with_a_csv(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     ppid, pembantu = actors["ppid"], actors["pembantu"]
     page = _done(app, ppid, _post(app, ppid, req, "review",
                                   {"note": "Lengkap"}))
@@ -370,7 +353,7 @@ def test_the_pembantu_hands_over_a_resource_of_their_agency(app, actors):
     resource = factories.Resource(package_id=dataset["id"], name="Per desa",
                                   url="http://example.com/s.csv")
     req = _forwarded(actors)
-    headers = _token(actors["pembantu"])
+    headers = token(actors["pembantu"])
     page = app.get(f"{QUEUE}/{req['id']}", headers=headers).body
     assert f'<option value="{resource["id"]}"' in page
     _done(app, actors["pembantu"], _post(
@@ -391,7 +374,7 @@ def test_submit_data_without_anything_says_so_next_to_the_file(app, actors):
 
 
 def test_extend_without_a_reason_keeps_what_was_typed(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     resp = _post(app, actors["ppid"], req, "extend", {"days": "5"})
     assert resp.status_code == 400
     assert "reasons" in _error(resp.body, "extend-reason").lower()
@@ -416,9 +399,9 @@ def test_extend_without_a_reason_keeps_what_was_typed(app, actors):
 
 def test_reject_on_an_open_dataset_needs_the_consequence(app, actors,
                                                         terbuka):
-    req = _file(actors["applicant"], dataset_id=terbuka["id"])
+    req = file_request(actors["applicant"], dataset_id=terbuka["id"])
     move(actors["ppid"], req, "review")
-    page = app.get(f"{QUEUE}/{req['id']}", headers=_token(actors["ppid"])).body
+    page = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["ppid"])).body
     reject = page[page.index('id="ppid-step-reject"'):]
     # an open dataset has no recorded basis to start from
     assert re.search(r'id="field-reject-consequence"[^>]*></textarea>',
@@ -438,7 +421,7 @@ def test_reject_on_an_open_dataset_needs_the_consequence(app, actors,
 
 
 def test_reject_a_restricted_dataset_from_its_basis(app, actors, terbatas):
-    req = _file(actors["applicant"], dataset_id=terbatas["id"])
+    req = file_request(actors["applicant"], dataset_id=terbatas["id"])
     move(actors["ppid"], req, "review")
     _done(app, actors["ppid"], _post(app, actors["ppid"], req, "reject", {
         "ground": "h", "consequence": "Mengungkap data pribadi pasien."}))
@@ -446,7 +429,7 @@ def test_reject_a_restricted_dataset_from_its_basis(app, actors, terbatas):
 
 
 def test_request_completion_needs_what_is_missing(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     resp = _post(app, actors["ppid"], req, "request_completion", {})
     assert resp.status_code == 400
     assert _error(resp.body, "request_completion-note")
@@ -454,7 +437,7 @@ def test_request_completion_needs_what_is_missing(app, actors):
                                      "request_completion",
                                      {"note": "Lampirkan KTP"}))
     assert _show(actors, req)["state"] == "awaiting_completion"
-    page = app.get(f"{QUEUE}/{req['id']}", headers=_token(actors["ppid"])).body
+    page = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["ppid"])).body
     # the PPID may complete it for the applicant (say, after a call)
     assert 'id="ppid-step-complete"' in page
     _done(app, actors["ppid"], _post(app, actors["ppid"], req, "complete", {
@@ -468,7 +451,7 @@ def test_fulfil_records_the_personal_data_check_and_gives_the_file(
     move(actors["pembantu"], req, "submit_data", upload=FileStorage(
         io.BytesIO(b"desa,kasus\nA,3\n"), "stunting.csv",
         content_type="text/csv"))
-    headers = _token(actors["ppid"])
+    headers = token(actors["ppid"])
     page = app.get(f"{QUEUE}/{req['id']}", headers=headers).body
     assert "stunting.csv" in page
     assert 'id="field-fulfil-pdp_check-masked"' in page
@@ -494,7 +477,7 @@ def test_fulfil_records_the_personal_data_check_and_gives_the_file(
 
 
 def test_fulfil_with_an_uploaded_file(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     move(actors["ppid"], req, "review")
     resp = _post(app, actors["ppid"], req, "fulfil", {
         "pdp_check": "clean",
@@ -506,7 +489,7 @@ def test_fulfil_with_an_uploaded_file(app, actors):
 
 
 def test_not_held(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     move(actors["ppid"], req, "review")
     resp = _post(app, actors["ppid"], req, "not_held", {})
     assert resp.status_code == 400 and _error(resp.body, "not_held-held_by")
@@ -519,16 +502,16 @@ def test_not_held(app, actors):
 def test_lapse_after_the_completion_time(app, actors):
     # (the pages are asked at the real date: API tokens refuse a frozen one)
     with freeze_time("2026-01-05 09:00:00"):
-        req = _file(actors["applicant"])
+        req = file_request(actors["applicant"])
         move(actors["ppid"], req, "request_completion", note="KTP")
-    page = app.get(f"{QUEUE}/{req['id']}", headers=_token(actors["ppid"])).body
+    page = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["ppid"])).body
     assert 'id="ppid-step-lapse"' in page
     _done(app, actors["ppid"], _post(app, actors["ppid"], req, "lapse"))
     assert _show(actors, req)["state"] == "lapsed"
 
 
 def test_a_step_changed_meanwhile_gives_the_conflict_message(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     old = _show(actors, req)["revision"]
     move(actors["ppid"], req, "review")
     resp = _post(app, actors["ppid"], req, "extend",
@@ -539,7 +522,7 @@ def test_a_step_changed_meanwhile_gives_the_conflict_message(app, actors):
 
 
 def test_a_step_not_possible_now_is_said_on_the_page(app, actors):
-    req = _file(actors["applicant"])
+    req = file_request(actors["applicant"])
     resp = _post(app, actors["ppid"], req, "forward",
                  {"organization": "dinkes"})
     assert resp.status_code == 400
@@ -559,8 +542,8 @@ def test_unknown_and_refused_steps(app, actors):
 # -- days off ----------------------------------------------------------------
 
 def test_the_ppid_adds_and_removes_a_regency_day_off(app, actors):
-    headers = _token(actors["ppid"])
-    req = _file(actors["applicant"])
+    headers = token(actors["ppid"])
+    req = file_request(actors["applicant"])
     due = _show(actors, req)["due_date"]
     # the first working day of the request's clock becomes a day off
     day = clock.Calendar().add(dt.date.fromisoformat(req["received_at"]), 1)
@@ -588,7 +571,7 @@ def test_the_ppid_adds_and_removes_a_regency_day_off(app, actors):
 
 
 def test_a_bad_day_off_is_shown_next_to_its_field(app, actors):
-    headers = _token(actors["ppid"])
+    headers = token(actors["ppid"])
     resp = app.post("/ppid/hari-libur", headers=headers,
                     data={"date": "5 November", "name": "Hari Jadi"})
     assert resp.status_code == 400
@@ -597,7 +580,7 @@ def test_a_bad_day_off_is_shown_next_to_its_field(app, actors):
 
 
 def test_days_off_are_403_for_the_agency(app, actors):
-    headers = _token(actors["pembantu"])
+    headers = token(actors["pembantu"])
     assert app.get("/ppid/hari-libur", headers=headers).status_code == 403
     resp = app.post("/ppid/hari-libur", headers=headers,
                     data={"date": "2026-11-05", "name": "Hari Jadi"})

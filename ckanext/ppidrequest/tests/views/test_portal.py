@@ -15,14 +15,10 @@ from ckan.tests.helpers import call_action
 
 from ckanext.ppidrequest.requests import clock
 
-from ..requests.test_requests import FORM, act, move
+from ..requests.test_requests import act, file_request, move
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
                                      "clean_redis")
-
-
-def _file(user, **changes):
-    return act(user, "ppidrequest_create", **dict(FORM, **changes))
 
 
 def _not_held(actors, req):
@@ -34,15 +30,15 @@ def _not_held(actors, req):
 
 def test_the_figures_count_answers_and_their_timeliness_per_year(actors):
     with freeze_time("2025-12-01 10:00"):
-        _file(actors["applicant"])                   # last year, still open
+        file_request(actors["applicant"])                   # last year, still open
     with freeze_time("2026-02-02 10:00"):
-        quick = _file(actors["applicant"])
-        slow = _file(actors["applicant"])
+        quick = file_request(actors["applicant"])
+        slow = file_request(actors["applicant"])
     with freeze_time("2026-02-03 10:00"):
         _not_held(actors, quick)                     # within 10 working days
     with freeze_time("2026-03-16 10:00"):
         _not_held(actors, slow)                      # weeks late
-        _file(actors["applicant"])                   # open, not yet due
+        file_request(actors["applicant"])                   # open, not yet due
         this_year = act(None, "ppidrequest_service_summary", year=2026)
         last_year = act(None, "ppidrequest_service_summary", year="2025")
         default = act(None, "ppidrequest_service_summary")
@@ -64,8 +60,8 @@ def test_the_figures_take_a_year_or_say_what_is_wrong():
 # -- the home page -----------------------------------------------------------
 
 def test_the_home_page_shows_the_ways_in_and_this_year_s_figures(app, actors):
-    _file(actors["applicant"])
-    _file(actors["applicant"])
+    file_request(actors["applicant"])
+    file_request(actors["applicant"])
     page = app.get("/id/").body
     year = clock.today().year
     assert f"Layanan permohonan tahun {year}" in page
