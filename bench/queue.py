@@ -80,7 +80,9 @@ class Timer(SqlTimer):
     def _after(self, conn, cursor, statement, parameters, context, many):
         started = conn.info["_bench_t0"][-1]
         super()._after(conn, cursor, statement, parameters, context, many)
-        if "GROUP BY ppidrequest_request.state" in statement:
+        # grouped by state, or one count per state (the whole register)
+        if ("GROUP BY ppidrequest_request.state" in statement
+                or statement.lstrip().startswith("SELECT (SELECT count(*)")):
             self.counts_elapsed += time.perf_counter() - started
 
 

@@ -153,6 +153,14 @@ class Request(BaseModel):
     refusal_ground: Mapped[str | None] = mapped_column(sa.UnicodeText)
     outcome_note: Mapped[str | None] = mapped_column(sa.UnicodeText)
 
+    # what the desk's search box matches: number, name and text, lowercased
+    # by PostgreSQL when the row is written (never loaded with the row)
+    search_text: Mapped[str | None] = mapped_column(
+        sa.UnicodeText,
+        sa.Computed("lower(registration_number || chr(10) || applicant_name"
+                    " || chr(10) || information_requested)", persisted=True),
+        deferred=True)
+
 
 class RequestEvent(BaseModel):
     """One step of a request: who, when, which action, from and to which

@@ -19,6 +19,8 @@ _CONTACT = ("applicant_nik", "applicant_address", "applicant_phone",
 #: the PPID's and the agency's working fields
 _INTERNAL = ("pdp_check", "pdp_note", "refusal_proposal", "refusal_ground",
              "step_start", "step_days", "step_due_date", "created_by")
+#: columns that are no reader's business: the code's hash, the search index
+_NEVER = ("access_code_hash", "search_text")
 #: working days before its due date in which a request is "due soon"
 DUE_SOON_DAYS = 2
 
@@ -95,7 +97,7 @@ def as_dict(req: Request, roles_: set[str],
     view = W.view_of(roles_)
     out = {column.name: _iso(getattr(req, column.name))
            for column in Request.__table__.columns
-           if column.name != "access_code_hash"}
+           if column.name not in _NEVER}
     if view != W.PPID:
         out.pop("applicant_nik", None)
         for name in _INTERNAL:

@@ -157,3 +157,59 @@ def test_due_status_is_the_traffic_light_in_working_days(actors):
     with freeze_time("2026-11-27 10:00:00"):
         assert act(ppid, "ppidrequest_show", id=tuesday["id"])[
             "due_status"] == "overdue"
+
+
+def test_search_matches_number_name_or_text_in_any_case(actors):
+    ppid = actors["ppid"]
+    siti = registered(ppid, "2026-11-02", applicant_name="Siti Aminah",
+                      information_requested="Data Kependudukan per desa")
+    budi = registered(ppid, "2026-11-03")   # Budi Santoso, stunting
+    found = {q: numbers(act(ppid, "ppidrequest_list", q=q))
+             for q in ("PENDUDUK", "aminah", "Stunting", "santoso stunting",
+                       siti["registration_number"].split("/")[0] + "/pmh",
+                       "aminah data")}
+    assert found == {
+        # a word inside a word, whatever the case the officer types
+        "PENDUDUK": [siti["registration_number"]],
+        "aminah": [siti["registration_number"]],
+        "Stunting": [budi["registration_number"]],
+        # the text searched is the request's: a name and a text are
+        # separate fields, a phrase does not run from one into the other
+        "santoso stunting": [],
+        siti["registration_number"].split("/")[0] + "/pmh":
+            [siti["registration_number"]],
+        "aminah data": [],
+    }
+    # what an agency's officer finds is still only what they may see
+    assert act(actors["pembantu"], "ppidrequest_list", q="aminah")[
+        "count"] == 0
+    move(ppid, siti, "review")
+    move(ppid, siti, "forward", organization="dinkes")
+    assert numbers(act(actors["pembantu"], "ppidrequest_list",
+                       q="kependudukan")) == [siti["registration_number"]]
+
+
+@pytest.mark.parametrize("few", [0, 2000], ids=["walk-in-order",
+                                                "read-and-sort"])
+def test_a_filtered_page_is_in_the_same_order_either_way(actors, few,
+                                                         monkeypatch):
+    """Few matches are read and sorted, many found by walking an index in
+    the page's order (listing.FEW): the officer sees the same page."""
+    from ckanext.ppidrequest.requests import listing
+    monkeypatch.setattr(listing, "FEW", few)
+    ppid = actors["ppid"]
+    days = ["2026-11-10", "2026-11-02", "2026-11-16", "2026-11-05"]
+    reqs = {day: registered(ppid, day) for day in days}
+    move(ppid, reqs["2026-11-05"], "request_completion", note="Lampirkan KTP")
+    by_due = act(ppid, "ppidrequest_list", q="stunting")
+    # by due date, the request without one (awaiting completion) last
+    assert [r["received_at"] for r in by_due["results"]] == \
+        ["2026-11-02", "2026-11-10", "2026-11-16", "2026-11-05"]
+    newest = act(ppid, "ppidrequest_list", q="stunting",
+                 sort="received_at desc", limit=2, offset=1)
+    assert [r["received_at"] for r in newest["results"]] == \
+        ["2026-11-10", "2026-11-05"]
+    latest_due = act(ppid, "ppidrequest_list", channel="letter",
+                     sort="due_date desc")
+    assert [r["received_at"] for r in latest_due["results"]] == \
+        ["2026-11-16", "2026-11-10", "2026-11-02", "2026-11-05"]
