@@ -64,6 +64,26 @@ def test_the_dataset_page_button_leads_to_the_form(app, terbatas):
         in indonesian
 
 
+def _info_rows(body: str) -> list[str]:
+    """The row labels of the dataset page's "Additional info" table."""
+    return [re.sub(r"\s+", " ", label).strip() for label in re.findall(
+        r'<th scope="row" class="dataset-label">([^<]*)</th>', body)]
+
+
+def test_the_dataset_page_shows_only_the_rows_that_have_a_value(
+        app, actors, terbatas):
+    factories.Dataset(name="jumlah-penduduk", owner_org=actors["dinkes"]["id"],
+                      classification="terbuka")
+    open_rows = _info_rows(app.get("/dataset/jumlah-penduduk").body)
+    assert "Classification" in open_rows
+    # an open dataset has no exemption: no empty rows asking about one
+    for label in ("Consequence test", "PPID decision reference"):
+        assert label not in open_rows
+    restricted = _info_rows(app.get("/dataset/kunjungan-puskesmas").body)
+    assert "Consequence test" in restricted
+    assert "PPID decision reference" in restricted
+
+
 def test_a_bad_nik_is_shown_next_to_its_field_in_indonesian(app, actors):
     resp = _file(app, dict(FORM, applicant_nik="12345"), lang="/id")
     assert resp.status_code == 400
