@@ -41,10 +41,14 @@ class Refs:
                                                  for r in reqs}
         org_ids.discard(None)
         pkg_ids = {r.dataset_id for r in reqs if r.dataset_id}
-        self.orgs = {g.id: g for g in model.Session.query(model.Group)
-                     .filter(model.Group.id.in_(org_ids))} if org_ids else {}
-        self.pkgs = {p.id: p for p in model.Session.query(model.Package)
-                     .filter(model.Package.id.in_(pkg_ids))} \
+        # the columns a page shows, not whole objects (a queue page names
+        # up to 50 datasets)
+        G, P = model.Group, model.Package
+        self.orgs = {g.id: g for g in model.Session.query(
+            G.id, G.name, G.title).filter(G.id.in_(org_ids))} \
+            if org_ids else {}
+        self.pkgs = {p.id: p for p in model.Session.query(
+            P.id, P.name, P.title, P.state).filter(P.id.in_(pkg_ids))} \
             if pkg_ids else {}
         self._soon_until: dt.date | None = None
         self.today = clock.today()
