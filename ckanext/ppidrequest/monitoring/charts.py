@@ -1,0 +1,60 @@
+"""Charts as server-side SVG, drawn with pygal: no JavaScript, readable
+without it, and the same SVG goes into the PDF exports. Every chart is
+shown with its table (and the table's CSV export) for readers who do not
+see it."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import pygal
+from markupsafe import Markup
+from pygal.style import Style
+
+STYLE = Style(
+    background="transparent", plot_background="transparent",
+    foreground="#333", foreground_strong="#111", foreground_subtle="#767676",
+    colors=("#1f5f8b", "#c0392b", "#2e8540", "#b36b00", "#6a3d9a",
+            "#117a8b", "#7f7f7f"),
+    font_family="sans-serif", label_font_size=13, major_label_font_size=13,
+    value_font_size=12, legend_font_size=13, title_font_size=15)
+
+
+def _options(title: str, height: int) -> dict:
+    return dict(title=title, style=STYLE, height=height, width=720,
+                disable_xml_declaration=True, js=[], show_legend=True,
+                legend_at_bottom=True, print_values=True,
+                print_values_position="top", margin=12, truncate_label=40,
+                explicit_size=False)
+
+
+def _svg(chart) -> Markup:
+    return Markup(chart.render(is_unicode=True))
+
+
+def bars(title: str, labels: Sequence[str],
+         series: dict[str, Sequence[float | None]]) -> Markup:
+    """Horizontal bars: one row per label, one bar per series."""
+    chart = pygal.HorizontalBar(**_options(
+        title, 120 + 34 * max(len(labels), 1) * max(len(series), 1)))
+    chart.x_labels = list(reversed(list(labels)))
+    for name, values in series.items():
+        chart.add(name, list(reversed(list(values))))
+    return _svg(chart)
+
+
+def line(title: str, labels: Sequence[str],
+         series: dict[str, Sequence[float | None]]) -> Markup:
+    chart = pygal.Line(**_options(title, 360))
+    chart.x_labels = list(labels)
+    for name, values in series.items():
+        chart.add(name, list(values))
+    return _svg(chart)
+
+
+def pie(title: str, parts: Sequence[tuple[str, float]]) -> Markup:
+    options = _options(title, 380)
+    options.update(inner_radius=0.45, print_values_position="center")
+    chart = pygal.Pie(**options)
+    for name, value in parts:
+        chart.add(name, value)
+    return _svg(chart)
