@@ -9,7 +9,7 @@ import ckan.plugins.toolkit as tk
 
 from ..classification import classes as C
 from ..requests import labels as RL
-from ..translation import format_date
+from ..translation import format_date, translate
 from . import labels as L
 
 _ = tk._
@@ -62,7 +62,8 @@ def dashboard(result: dict[str, Any]) -> dict[str, dict]:
              for m in result["months"]]),
         "unmet": _t(_("Asked for and not in the catalogue"), [
             _("Topic"), _("Registration number"), _("Received"),
-            _("Request"), _("State"), _("Agency")],
+            _("Request"), translate("State", context="request"),
+            _("Agency")],
             [[g["label"] or _("(other)"), i["registration_number"],
               i["received_at"], i["text"], RL.label(RL.STATES, i["state"]),
               _org(i) if i.get("organization_title") else ""]
