@@ -274,3 +274,20 @@ class OpenDownload(BaseModel):
     audience: Mapped[str | None] = mapped_column(sa.UnicodeText)
     sector: Mapped[str | None] = mapped_column(sa.UnicodeText)
     purpose: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+
+class OpenDownloadCount(BaseModel):
+    """Downloads of open data counted per month: per dataset (``dimension``
+    ``dataset``) and per answer of the download form (``audience``,
+    ``sector``, ``purpose``; ``value`` '' when not answered). Kept by
+    :func:`..monitoring.downloads.log` with the log itself."""
+
+    __tablename__ = "ppidrequest_open_download_count"
+
+    month: Mapped[dt.date] = mapped_column(sa.Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    owner_org: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    package_id: Mapped[str] = mapped_column(sa.UnicodeText,
+                                            primary_key=True)
+    value: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    n: Mapped[int] = mapped_column(sa.BigInteger, nullable=False)

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ..requests import clock
 from ..requests import workflow as W
 from .dashboard import ANSWERED, R, _in, organizations
-from .period import WORKING_DAYS_SQL, Period, working_day_index
+from .period import Period, working_days_params, working_days_sql
 
 OUTCOMES = ("received", "answered", "granted", "granted_partly", "rejected",
             "not_held", "withdrawn", "lapsed", "open", "extended",
@@ -40,14 +40,14 @@ def _counts() -> str:
 
 def report(year: int) -> dict[str, Any]:
     period = Period(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
-    today = clock.today()
-    days, counts = working_day_index(period.start,
-                                     max(today, period.start))
-    params = {"start": period.start, "end": period.end, "wd_days": days,
-              "wd_n": counts, "zone": clock.timezone().key}
+    params = {"start": period.start, "end": period.end,
+              "zone": clock.timezone().key,
+              **working_days_params(period.start)}
     base = f"""
         WITH r AS (
-          SELECT *, CAST(timezone(:zone, closed_at) AS date) AS closed_day,
+          SELECT state, partial, extended, due_date, channel, owner_org,
+                 forwarded_org, rejection_ground,
+                 CAST(timezone(:zone, closed_at) AS date) AS closed_day,
                  COALESCE(clock_start, received_at) AS start_day
           FROM {R} WHERE received_at BETWEEN :start AND :end)"""
 
@@ -70,12 +70,8 @@ def report(year: int) -> dict[str, Any]:
         "SELECT rejection_ground AS ground, count(*) AS n FROM r "
         "WHERE state = 'rejected' GROUP BY 1 ORDER BY n DESC, 1")]
     timing = run(f"""
-        , t AS (SELECT c.n - s.n AS days FROM r
-                JOIN {WORKING_DAYS_SQL.format(alias="s")}
-                  ON s.day = r.start_day
-                JOIN {WORKING_DAYS_SQL.format(alias="c")}
-                  ON c.day = r.closed_day
-                WHERE r.state IN {_in(ANSWERED)})
+        , t AS (SELECT {working_days_sql("start_day", "closed_day")}
+                  AS days FROM r WHERE r.state IN {_in(ANSWERED)})
         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
                avg(days) AS mean, max(days) AS max,
                count(*) FILTER (WHERE days <= 5) AS "0-5",

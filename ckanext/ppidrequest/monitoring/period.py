@@ -60,8 +60,7 @@ def working_day_index(start: dt.date, end: dt.date
                       ) -> tuple[list[dt.date], list[int]]:
     """Every day from ``start`` to ``end`` with the number of working days
     up to and including it: the working days from day a to day b are
-    ``n(b) - n(a)``, as :meth:`clock.Calendar.between` counts them. Passed
-    to SQL as two arrays (see :func:`working_days_sql`)."""
+    ``n(b) - n(a)``, as :meth:`clock.Calendar.between` counts them."""
     cal = clock.Calendar()
     days, counts, n = [], [], 0
     day = start
@@ -74,6 +73,18 @@ def working_day_index(start: dt.date, end: dt.date
     return days, counts
 
 
-#: a table ``wd(day, n)`` from the arrays :func:`working_day_index` gives
-WORKING_DAYS_SQL = ("unnest(CAST(:wd_days AS date[]), CAST(:wd_n AS int[]))"
-                    " AS {alias}(day, n)")
+def working_days_sql(start: str, end: str) -> str:
+    """SQL of the working days from the date ``start`` to the date ``end``
+    (column expressions), both within the days of
+    :func:`working_days_params`: one subscript of an array per row, no
+    join."""
+    n = "CAST(:wd_n AS int[])"
+    return (f"(({n})[({end}) - CAST(:wd_start AS date) + 1]"
+            f" - ({n})[({start}) - CAST(:wd_start AS date) + 1])")
+
+
+def working_days_params(start: dt.date) -> dict:
+    """The parameters of :func:`working_days_sql` for the days from
+    ``start`` to today."""
+    days, counts = working_day_index(start, max(clock.today(), start))
+    return {"wd_start": start, "wd_n": counts}

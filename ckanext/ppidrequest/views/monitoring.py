@@ -55,13 +55,20 @@ def _export(table_set: dict[str, dict], name: str, kind: str,
 
 
 def _agencies() -> list[tuple[str, str]]:
-    ppid = tk.config.get("ckanext.ppidrequest.ppid_organizations")
-    walidata = tk.config.get("ckanext.ppidrequest.walidata_organizations")
-    orgs = tk.get_action("organization_list")(
-        _context(), {"all_fields": True, "sort": "title asc",
-                     "limit": 1000})
-    return [(o["name"], o.get("title") or o["name"]) for o in orgs
-            if o["name"] not in ppid and o["name"] not in walidata]
+    """(name, title) of the producing agencies to filter by: the active
+    organizations but the PPID's and the Walidata's (read directly:
+    organization_list with all_fields counts every organization's
+    datasets through the search index)."""
+    from ckan import model
+
+    skip = set(tk.config.get("ckanext.ppidrequest.ppid_organizations")) | \
+        set(tk.config.get("ckanext.ppidrequest.walidata_organizations"))
+    rows = (model.Session.query(model.Group.name, model.Group.title)
+            .filter(model.Group.is_organization.is_(True),
+                    model.Group.state == "active")
+            .order_by(model.Group.title, model.Group.name).all())
+    return [(name, title or name) for name, title in rows
+            if name not in skip]
 
 
 # -- the Walidata's dashboard --------------------------------------------------

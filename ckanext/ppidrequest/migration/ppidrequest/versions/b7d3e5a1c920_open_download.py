@@ -1,4 +1,5 @@
-"""The download log of open data (Jember step 3, Formulir Unduh Data)
+"""The download log of open data (Jember step 3, Formulir Unduh Data), its
+monthly counts, and the index the dashboard's request figures read
 
 Revision ID: b7d3e5a1c920
 Revises: 9f4b2c7d1e63
@@ -15,6 +16,13 @@ branch_labels = None
 depends_on = None
 
 T = "ppidrequest_open_download"
+COUNTS = "ppidrequest_open_download_count"
+R = "ppidrequest_request"
+#: what the dashboard and the annual report read of a request: with the
+#: received date, an index-only scan serves every figure of a period
+REQUEST_FIGURES = ["owner_org", "forwarded_org", "dataset_id", "state",
+                   "due_date", "step_due_date", "clock_start", "closed_at",
+                   "partial", "extended", "channel", "rejection_ground"]
 
 
 def upgrade():
@@ -32,17 +40,31 @@ def upgrade():
         sa.Column("sector", sa.UnicodeText),
         sa.Column("purpose", sa.UnicodeText),
     )
-    # the dashboard counts a period's downloads per dataset, agency and
-    # purpose from this index alone (index-only scans)
-    op.create_index(f"{T}_created_idx", T, ["created"],
-                    postgresql_include=["package_id", "owner_org",
-                                        "audience", "sector", "purpose"])
-    op.create_index(f"{T}_org_created_idx", T, ["owner_org", "created"],
-                    postgresql_include=["package_id", "audience",
-                                        "sector", "purpose"])
+    op.create_index(f"{T}_created_idx", T, ["created"])
+
+
+    # downloads counted per month: periods are years, quarters and months,
+    # so a period's counts are a sum of a few thousand rows, whatever the
+    # size of the log. dimension "dataset" counts per package_id (value
+    # ''); "audience", "sector", "purpose" per answer (package_id '';
+    # value '' when not answered).
+    op.create_table(
+        COUNTS,
+        sa.Column("month", sa.Date, nullable=False),
+        sa.Column("dimension", sa.UnicodeText, nullable=False),
+        sa.Column("owner_org", sa.UnicodeText, nullable=False),
+        sa.Column("package_id", sa.UnicodeText, nullable=False),
+        sa.Column("value", sa.UnicodeText, nullable=False),
+        sa.Column("n", sa.BigInteger, nullable=False),
+        sa.PrimaryKeyConstraint("month", "dimension", "owner_org",
+                                "package_id", "value"),
+    )
+    op.create_index(f"{R}_figures_idx", R, ["received_at"],
+                    postgresql_include=REQUEST_FIGURES)
 
 
 def downgrade():
-    op.drop_index(f"{T}_org_created_idx", table_name=T)
+    op.drop_index(f"{R}_figures_idx", table_name=R)
+    op.drop_table(COUNTS)
     op.drop_index(f"{T}_created_idx", table_name=T)
     op.drop_table(T)
