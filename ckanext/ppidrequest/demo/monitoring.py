@@ -1,7 +1,7 @@
 """The demo's monitoring data (``data/monitoring.yaml``): some datasets
 last updated long ago, so that the dashboard lists late ones, and a year of
 downloads of open data with the download form's answers. Idempotent: the
-dates are set to the same ages, the downloads only while none are logged.
+dates are set back once, the downloads logged only while none are.
 
 There is no action that ages a dataset or logs a download (a download is
 logged by the download route itself), so this is the one part of the seed
@@ -33,10 +33,11 @@ def age_datasets(late: dict[str, int]) -> int:
         pkg = model.Package.by_name(name)
         if pkg is None:
             continue
-        model.Session.execute(sa.text(
-            "UPDATE package SET metadata_modified = :when WHERE id = :id"),
-            {"when": now - dt.timedelta(days=days), "id": pkg.id})
-        n += 1
+        # once: a dataset already that old is left alone
+        n += model.Session.execute(sa.text(
+            "UPDATE package SET metadata_modified = :when WHERE id = :id "
+            "AND metadata_modified > :when + interval '1 day'"),
+            {"when": now - dt.timedelta(days=days), "id": pkg.id}).rowcount
     model.Session.commit()
     return n
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import math
+
 import pygal
 from markupsafe import Markup
 from pygal.style import Style
@@ -26,6 +28,19 @@ def _options(title: str, height: int) -> dict:
                 explicit_size=False)
 
 
+def _ticks(series) -> list[int] | None:
+    """Whole-number ticks from 0 for counts (pygal would label 6.2, 6.4
+    ...), at most about eight."""
+    values = [v for vs in series.values() for v in vs if v is not None]
+    if not values:
+        return None
+    top = max(max(values), 1)
+    step = next(n for n in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500,
+                            1000, 2000, 5000, 10000, 20000, 50000)
+                if top / n <= 8) if top <= 400000 else math.ceil(top / 8)
+    return list(range(0, int(math.ceil(top / step)) * step + 1, step))
+
+
 def _svg(chart) -> Markup:
     return Markup(chart.render(is_unicode=True))
 
@@ -34,7 +49,8 @@ def bars(title: str, labels: Sequence[str],
          series: dict[str, Sequence[float | None]]) -> Markup:
     """Horizontal bars: one row per label, one bar per series."""
     chart = pygal.HorizontalBar(**_options(
-        title, 120 + 34 * max(len(labels), 1) * max(len(series), 1)))
+        title, 120 + 34 * max(len(labels), 1) * max(len(series), 1)),
+        y_labels=_ticks(series))
     chart.x_labels = list(reversed(list(labels)))
     for name, values in series.items():
         chart.add(name, list(reversed(list(values))))
@@ -43,7 +59,8 @@ def bars(title: str, labels: Sequence[str],
 
 def line(title: str, labels: Sequence[str],
          series: dict[str, Sequence[float | None]]) -> Markup:
-    chart = pygal.Line(**_options(title, 360))
+    chart = pygal.Line(**_options(title, 360), y_labels=_ticks(series),
+                       include_x_axis=True)
     chart.x_labels = list(labels)
     for name, values in series.items():
         chart.add(name, list(values))

@@ -14,13 +14,20 @@ STOPWORDS = frozenset("""
     meminta permohonan informasi kabupaten tahun jumlah per setiap seluruh
     semua menurut berdasarkan terkait mengenai beserta serta the and for of
     list daftar rekap rekapitulasi terbaru lengkap hasil kami saya sukamaju
-    kecamatan desa kelurahan wilayah tingkat
+    kecamatan desa kelurahan wilayah tingkat jenis bulan bulanan minggu
+    mingguan tahunan nama alamat dusun
 """.split())
 _WORD = re.compile(r"[a-zA-Z\u00C0-\u024F]{4,}")
 
 
+def _stem(word: str) -> str:
+    """Drop the possessive -nya ("usahanya" is "usaha")."""
+    return word[:-3] if word.endswith("nya") and len(word) > 6 else word
+
+
 def words(text: str) -> list[str]:
-    return sorted({w for w in (m.lower() for m in _WORD.findall(text or ""))
+    return sorted({w for w in (_stem(m.lower())
+                               for m in _WORD.findall(text or ""))
                    if w not in STOPWORDS})
 
 
@@ -33,7 +40,9 @@ def group(rows: Iterable[dict[str, Any]], text_key: str = "text",
     frequency = Counter(w for bag in bags for w in bag)
     groups: dict[str, list[dict[str, Any]]] = {}
     for row, bag in zip(rows, bags):
-        key = max(bag, key=lambda w: (frequency[w], -len(w), w)) \
+        # the most shared word; of equally shared ones the longest (the
+        # more specific: "wisatawan" before "hotel")
+        key = max(bag, key=lambda w: (frequency[w], len(w), w)) \
             if bag else ""
         groups.setdefault(key, []).append(row)
     ordered = sorted(groups.items(),

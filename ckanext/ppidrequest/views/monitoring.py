@@ -86,14 +86,14 @@ def _dashboard_charts(result: dict[str, Any], t: dict[str, dict]
             _("Late datasets"): [a["late_datasets"] for a in agencies]})
         answered = [a for a in agencies if a["answered"] or a["overdue"]]
         if answered:
-            out["speed"] = charts.bars(t["speed"]["title"], [
-                a.get("organization_title") or _("(no agency)")
-                for a in answered], {
-                _("Share on time"): [a["on_time_percent"]
-                                     for a in answered],
-                _("Median working days to answer"): [
-                    a["median_days"] for a in answered],
-                _("Overdue now"): [a["overdue"] for a in answered]})
+            # one unit per chart: the share in percent here, the days
+            # and the overdue in the table below it
+            out["speed"] = charts.bars(
+                t["speed"]["title"] + " (%)", [
+                    a.get("organization_title") or _("(no agency)")
+                    for a in answered],
+                {_("Share on time"): [a["on_time_percent"]
+                                      for a in answered]})
     if result["months"]:
         out["months"] = charts.line(t["months"]["title"],
                                     [m["month"] for m in result["months"]], {
