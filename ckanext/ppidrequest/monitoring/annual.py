@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from ..requests import clock
 from ..requests import workflow as W
-from .dashboard import ANSWERED, R, _in, organizations
+from .dashboard import ANSWERED, R, _in, _median, organizations
 from .period import Period, working_days_params, working_days_sql
 
 OUTCOMES = ("received", "answered", "granted", "granted_partly", "rejected",
@@ -39,46 +39,60 @@ def _counts() -> str:
 
 
 def report(year: int) -> dict[str, Any]:
+    """The year's figures, in one index-only scan of its requests with
+    grouping sets: in all, per channel, per agency, per rejection ground
+    and per working days to answer."""
     period = Period(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
     params = {"start": period.start, "end": period.end,
               "zone": clock.timezone().key,
               **working_days_params(period.start)}
-    base = f"""
+    rows = model.Session.execute(sa.text(f"""
         WITH r AS (
-          SELECT state, partial, extended, due_date, channel, owner_org,
-                 forwarded_org, rejection_ground,
+          SELECT state, partial, extended, due_date, channel,
+                 COALESCE(forwarded_org, owner_org) AS org,
+                 rejection_ground,
                  CAST(timezone(:zone, closed_at) AS date) AS closed_day,
-                 COALESCE(clock_start, received_at) AS start_day
-          FROM {R} WHERE received_at BETWEEN :start AND :end)"""
-
-    def run(sql: str):
-        return model.Session.execute(sa.text(base + sql), params).all()
-
-    total = run(f"SELECT {_counts()} FROM r")[0]._asdict()
-    by_channel = [row._asdict() for row in run(
-        f"SELECT channel, {_counts()} FROM r GROUP BY channel "
-        "ORDER BY received DESC, channel")]
-    by_agency = [row._asdict() for row in run(
-        f"SELECT COALESCE(forwarded_org, owner_org) AS org, {_counts()} "
-        "FROM r GROUP BY 1 ORDER BY received DESC, 1")]
+                 CASE WHEN state IN {_in(ANSWERED)} THEN
+                   {working_days_sql("COALESCE(clock_start, received_at)",
+                                     "CAST(timezone(:zone, closed_at) AS date)")}
+                 END AS days
+          FROM {R} WHERE received_at BETWEEN :start AND :end)
+        SELECT GROUPING(channel) AS g_channel, GROUPING(org) AS g_org,
+               GROUPING(rejection_ground) AS g_ground,
+               GROUPING(days) AS g_days,
+               channel, org, rejection_ground, days, {_counts()}
+        FROM r
+        GROUP BY GROUPING SETS ((), (channel), (org), (rejection_ground),
+                                (days))"""), params).all()
+    total: dict[str, Any] = {key: 0 for key in OUTCOMES}
+    by_channel, by_agency, grounds = [], [], []
+    histogram: dict[int, int] = {}
+    for row in rows:
+        counts = {key: getattr(row, key) for key in OUTCOMES}
+        if not row.g_channel:
+            by_channel.append(dict(counts, channel=row.channel))
+        elif not row.g_org:
+            by_agency.append(dict(counts, org=row.org))
+        elif not row.g_ground:
+            if row.rejected:
+                grounds.append({"ground": row.rejection_ground,
+                                "n": row.rejected})
+        elif not row.g_days:
+            if row.days is not None:
+                histogram[row.days] = row.answered
+        else:
+            total = counts
+    by_channel.sort(key=lambda c: (-c["received"], c["channel"] or ""))
+    by_agency.sort(key=lambda a: (-a["received"], a["org"] or ""))
+    grounds.sort(key=lambda g: (-g["n"], g["ground"] or ""))
     titles = organizations(a["org"] for a in by_agency)
     for a in by_agency:
         org = titles.get(a["org"])
         a["organization"] = org["name"] if org else None
         a["organization_title"] = org["title"] if org else None
-    grounds = [row._asdict() for row in run(
-        "SELECT rejection_ground AS ground, count(*) AS n FROM r "
-        "WHERE state = 'rejected' GROUP BY 1 ORDER BY n DESC, 1")]
-    timing = run(f"""
-        , t AS (SELECT {working_days_sql("start_day", "closed_day")}
-                  AS days FROM r WHERE r.state IN {_in(ANSWERED)})
-        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
-               avg(days) AS mean, max(days) AS max,
-               count(*) FILTER (WHERE days <= 5) AS "0-5",
-               count(*) FILTER (WHERE days BETWEEN 6 AND 10) AS "6-10",
-               count(*) FILTER (WHERE days BETWEEN 11 AND 17) AS "11-17",
-               count(*) FILTER (WHERE days > 17) AS "18+"
-        FROM t""")[0]._asdict()
+    answers = sum(histogram.values())
+    buckets = {"0-5": (None, 5), "6-10": (6, 10), "11-17": (11, 17),
+               "18+": (18, None)}
     return {
         "year": year,
         **total,
@@ -86,13 +100,15 @@ def report(year: int) -> dict[str, Any]:
                             if total["answered"] else None),
         "rejected_by_ground": grounds,
         "answer_days": {
-            "median": (round(timing["median"], 1)
-                       if timing["median"] is not None else None),
-            "mean": (round(float(timing["mean"]), 1)
-                     if timing["mean"] is not None else None),
-            "max": timing["max"],
-            "distribution": [{"bucket": b, "requests": timing[b]}
-                             for b in ("0-5", "6-10", "11-17", "18+")],
+            "median": _median(histogram),
+            "mean": (round(sum(d * n for d, n in histogram.items())
+                           / answers, 1) if answers else None),
+            "max": max(histogram) if histogram else None,
+            "distribution": [
+                {"bucket": name, "requests": sum(
+                    n for d, n in histogram.items()
+                    if (lo is None or d >= lo) and (hi is None or d <= hi))}
+                for name, (lo, hi) in buckets.items()],
         },
         "by_channel": by_channel,
         "by_agency": by_agency,
