@@ -275,6 +275,27 @@ def ppidrequest_error_page(code: Any, content: Any) -> dict[str, Any]:
             "text": text}
 
 
+def ppidrequest_may_monitor() -> bool:
+    """Whether the current user may open the Walidata's dashboard."""
+    try:
+        tk.check_access("ppidrequest_monitoring_show",
+                        {"user": roles.current_user_name() or ""}, {})
+    except tk.NotAuthorized:
+        return False
+    return True
+
+
+def ppidrequest_list_entry_url(pkg: dict[str, Any]) -> str | None:
+    """The dataset's entry in the DIP or the DIK (None: on neither)."""
+    from .monitoring import dip
+
+    kind = dip.kind_of(pkg)
+    if not kind or pkg.get("private"):
+        return None
+    return tk.h.url_for(f"ppidrequest_monitoring.{kind}",
+                        dataset=pkg["name"])
+
+
 def get_helpers():
     helpers = {name: fn for name, fn in globals().items()
                if name.startswith("ppidrequest_") and callable(fn)}

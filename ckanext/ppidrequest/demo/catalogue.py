@@ -6,6 +6,7 @@
 - ``datasets.yaml``       datasets, their resources and PPID decisions
 - ``proposals.yaml``      classification proposals waiting for the PPID
 - ``requests.yaml``       requests for information and the steps they take
+- ``monitoring.yaml``     late datasets and downloads for the Walidata's dashboard
 
 Each file starts with a comment on its fields. This module turns them into
 the shapes the seed applies (:data:`ORGANIZATIONS`, :data:`GROUPS`,
@@ -114,6 +115,8 @@ REQUESTS: list[dict[str, Any]] = [
     _request(r, _requests["applicants"], _requests["delivery"])
     for r in _requests["requests"]]
 del _requests
+#: the dashboard's late datasets and download log (demo/monitoring.py)
+MONITORING: dict[str, Any] = load("monitoring")
 
 
 def organization(name: str) -> dict[str, str]:

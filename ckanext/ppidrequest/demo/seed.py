@@ -39,6 +39,7 @@ import ckan.plugins.toolkit as tk
 
 from ..classification import classes as C
 from . import catalogue as K
+from . import monitoring as demo_monitoring
 from . import requests as demo_requests
 from . import tables as T
 
@@ -423,6 +424,7 @@ def seed(echo: Callable[[str], Any] = print) -> dict[str, int]:
     for spec in K.REQUESTS:
         demo_requests.ensure_request(spec, lambda outcome, spec=spec: s.tally(
             "request", outcome, spec["form"]["information_requested"][:40]))
+    demo_monitoring.seed(K.MONITORING, s.tally)
     for line in _summary(s, password, time.monotonic() - started):
         echo(line)
     return {f"{kind}_{outcome}": n for (kind, outcome), n in s.stats.items()}

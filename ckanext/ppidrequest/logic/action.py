@@ -18,6 +18,7 @@ from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
 from ..requests import form, listing, steps, summary, throttle, workflow as W
+from ..monitoring import annual, dashboard, dip, period, register
 from . import chained, schema
 from .auth import REFUSAL
 
@@ -30,6 +31,8 @@ __all__ = [
     "ppidrequest_event_list", "ppidrequest_track", "ppidrequest_transition",
     "ppidrequest_holiday_list", "ppidrequest_holiday_create",
     "ppidrequest_holiday_delete", "ppidrequest_service_summary",
+    "ppidrequest_monitoring_show", "ppidrequest_dip_list",
+    "ppidrequest_register_list", "ppidrequest_annual_report_show",
 ]
 
 
@@ -549,6 +552,116 @@ def ppidrequest_holiday_delete(context, data_dict):
     if not context.get("defer_commit"):
         model.repo.commit()
     return {"date": day.isoformat(), "requests_recounted": changed}
+
+
+# -- monitoring and reports ----------------------------------------------------
+
+def _with_orgs(rows: list[dict], key: str = "org") -> list[dict]:
+    """Rows with ``organization`` (name) and ``organization_title`` for
+    their organization id under ``key``."""
+    orgs = dashboard.organizations(r.get(key) for r in rows)
+    for row in rows:
+        org = orgs.get(row.get(key)) or {}
+        row["organization"] = org.get("name")
+        row["organization_title"] = org.get("title")
+    return rows
+
+
+@tk.side_effect_free
+def ppidrequest_monitoring_show(context, data_dict):
+    """The Walidata's dashboard: demand and availability in a period, for
+    every agency or one (the Walidata, the PPID and sysadmins).
+
+    :param period: a year (``2026``), quarter (``2026-Q3``) or month
+        (``2026-11``); default this year
+    :param organization: an agency's id or name (optional)
+    :rtype: dict ``{period, organization, totals, agencies, step_targets,
+        datasets, months, unmet, late_datasets, downloads}``: requests
+        per agency (received, answered, on time, median working days to
+        answer, open, overdue now, past a step's target per state, late
+        datasets), per dataset and per month; ``unmet``: requests naming
+        no dataset or answered "not held", their texts grouped by their
+        most shared word; ``late_datasets``: datasets older than their
+        update frequency allows; ``downloads``: downloads of open data
+        per dataset and per answer of the download form
+    """
+    tk.check_access("ppidrequest_monitoring_show", context, data_dict)
+    data = _validate(data_dict, schema.monitoring_show(), context)
+    span = period.parse(data.get("period") or period.default())
+    org = data.get("organization")
+    out = dashboard.figures(span, org)
+    _with_orgs(out["agencies"])
+    _with_orgs(out["datasets"])
+    _with_orgs(out["late_datasets"])
+    _with_orgs(out["downloads"]["datasets"])
+    for group in out["unmet"]["groups"]:
+        _with_orgs(group["items"])
+    out["period"] = span.as_dict()
+    out["organization"] = dashboard.organizations([org]).get(org) \
+        if org else None
+    return out
+
+
+@tk.side_effect_free
+def ppidrequest_dip_list(context, data_dict):
+    """The Daftar Informasi Publik (``kind=dip``: the terbuka datasets) or
+    the Daftar Informasi yang Dikecualikan (``kind=dik``: terbatas and
+    rahasia, with the Pasal 17 ground, the consequence test and the
+    exemption period), from the public catalogue: public metadata only,
+    never a resource URL.
+
+    :param kind: ``dip`` or ``dik``
+    :param q: words of the title or description (optional)
+    :param organization: an agency's id or name (optional)
+    :param dataset: one dataset's id or name (optional)
+    :rtype: dict ``{kind, count, results}``
+    """
+    tk.check_access("ppidrequest_dip_list", context, data_dict)
+    data = _validate(data_dict, schema.dip_list(), context)
+    rows = dip.entries(data["kind"], q=data.get("q"),
+                       organization=data.get("organization"),
+                       dataset=data.get("dataset"))
+    return {"kind": data["kind"], "count": len(rows), "results": rows}
+
+
+@tk.side_effect_free
+def ppidrequest_register_list(context, data_dict):
+    """The PPID's register of requests: every request of a period with its
+    dates, steps, outcome and working days to answer (PPID only; never
+    the NIK or contact details).
+
+    :param period: year, quarter or month (default this year)
+    :param organization: an agency (owner or forwarded to)
+    :param state: states, a list or comma-separated
+    :param limit: rows per page (default 50, at most 1000)
+    :param offset: rows to skip
+    :param all: every row (the export), ignoring limit and offset
+    :rtype: dict ``{period, count, results}``
+    """
+    tk.check_access("ppidrequest_register_list", context, data_dict)
+    data = _validate(data_dict, schema.register_list(), context)
+    span = period.parse(data.get("period") or period.default())
+    found = register.page(span, data, None if data.get("all")
+                          else data.get("limit") or 50)
+    return {"period": span.as_dict(), "count": found["count"],
+            "results": found["rows"]}
+
+
+@tk.side_effect_free
+def ppidrequest_annual_report_show(context, data_dict):
+    """The annual report on information services for a year: requests
+    received, answered, granted in whole and in part, rejected (per
+    Pasal 17 ground), not held, withdrawn, lapsed, still open, extended,
+    on time; working days to answer (median, mean, distribution); by
+    channel and by agency. Public: counts only. ``objections`` is None
+    while the portal does not record objections.
+
+    :param year: the year (default this year)
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_annual_report_show", context, data_dict)
+    data = _validate(data_dict, schema.annual_report_show(), context)
+    return annual.report(data.get("year") or clock.today().year)
 
 
 def get_actions() -> dict[str, Any]:

@@ -28,6 +28,8 @@ __all__ = [
     "ppidrequest_list", "ppidrequest_track", "ppidrequest_transition",
     "ppidrequest_holiday_list", "ppidrequest_holiday_create",
     "ppidrequest_holiday_delete", "ppidrequest_service_summary",
+    "ppidrequest_monitoring_show", "ppidrequest_dip_list",
+    "ppidrequest_register_list", "ppidrequest_annual_report_show",
 ]
 
 
@@ -182,6 +184,36 @@ def _ppid_only(context, data_dict):
 
 ppidrequest_holiday_create = _ppid_only
 ppidrequest_holiday_delete = _ppid_only
+
+
+# -- monitoring and reports ----------------------------------------------------
+
+def ppidrequest_monitoring_show(context, data_dict):
+    """The Walidata's dashboard: the Walidata, the PPID and sysadmins."""
+    if W.actor_for(context).ppid or roles.is_walidata(context.get("user")):
+        return {"success": True}
+    return {"success": False,
+            "msg": _("The monitoring dashboard is for the Walidata and "
+                     "the PPID")}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_dip_list(context, data_dict):
+    """Public: the lists a PPID publishes, from public metadata only."""
+    return {"success": True}
+
+
+def ppidrequest_register_list(context, data_dict):
+    if W.actor_for(context).ppid:
+        return {"success": True}
+    return {"success": False,
+            "msg": _("The register of requests is kept by the PPID")}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_annual_report_show(context, data_dict):
+    """Public, as UU 14/2008 asks: counts only."""
+    return {"success": True}
 
 
 # -- core and datastore ------------------------------------------------------

@@ -130,3 +130,50 @@ def holiday_list(ignore_empty, int_validator):
 @validator_args
 def service_summary(ignore_empty, int_validator, ppidrequest_year):
     return {"year": [ignore_empty, ppidrequest_year, int_validator]}
+
+
+# -- monitoring and reports ----------------------------------------------------
+
+@validator_args
+def monitoring_show(ignore_empty, unicode_safe, ppidrequest_period,
+                    ppidrequest_organization):
+    return {
+        "period": [ignore_empty, unicode_safe, ppidrequest_period],
+        "organization": [ignore_empty, unicode_safe,
+                         ppidrequest_organization],
+    }
+
+
+@validator_args
+def dip_list(not_empty, ignore_empty, unicode_safe, ppidrequest_choice,
+             ppidrequest_organization, ppidrequest_dataset,
+             ppidrequest_short_text):
+    from ..monitoring import dip
+
+    return {
+        "kind": [not_empty, unicode_safe, ppidrequest_choice(list(dip.KINDS))],
+        "q": [ignore_empty, ppidrequest_short_text, unicode_safe],
+        "organization": [ignore_empty, unicode_safe,
+                         ppidrequest_organization],
+        "dataset": [ignore_empty, unicode_safe, ppidrequest_dataset],
+    }
+
+
+@validator_args
+def register_list(ignore_empty, unicode_safe, natural_number_validator,
+                  ppidrequest_period, ppidrequest_organization,
+                  ppidrequest_state_list, boolean_validator):
+    return {
+        "period": [ignore_empty, unicode_safe, ppidrequest_period],
+        "organization": [ignore_empty, unicode_safe,
+                         ppidrequest_organization],
+        "state": [ignore_empty, ppidrequest_state_list],
+        "limit": [ignore_empty, natural_number_validator],
+        "offset": [ignore_empty, natural_number_validator],
+        "all": [ignore_empty, boolean_validator],
+    }
+
+
+@validator_args
+def annual_report_show(ignore_empty, ppidrequest_report_year):
+    return {"year": [ignore_empty, ppidrequest_report_year]}

@@ -30,6 +30,8 @@ __all__ = [
     "ppidrequest_nik", "ppidrequest_phone", "ppidrequest_past_date",
     "ppidrequest_organization", "ppidrequest_dataset",
     "ppidrequest_state_list", "ppidrequest_upload",
+    # the reports
+    "ppidrequest_period", "ppidrequest_report_year",
     # config options (checked when CKAN starts)
     "ppidrequest_timezone", "ppidrequest_step_targets",
     "ppidrequest_registration_pattern",
@@ -316,6 +318,29 @@ def ppidrequest_upload(value: Any) -> Any:
     if not deliver.is_upload(value):
         raise Invalid(_("Send a file"))
     return value
+
+
+# -- the reports -------------------------------------------------------------
+
+def ppidrequest_period(value: Any) -> str:
+    """A year (2026), a quarter (2026-Q3) or a month (2026-11)."""
+    from ..monitoring import period
+
+    try:
+        return period.parse(str(value)).value
+    except ValueError:
+        raise Invalid(_("Give a period as a year (2026), a quarter "
+                        "(2026-Q3) or a month (2026-11), from 2008 on"))
+
+
+def ppidrequest_report_year(value: Any) -> int:
+    from ..monitoring import period
+
+    text = str(value).strip()
+    if not text.isdigit() or not \
+            period.MIN_YEAR <= int(text) <= clock.today().year + 1:
+        raise Invalid(_("Give a year from 2008 to next year"))
+    return int(text)
 
 
 # -- config options ----------------------------------------------------------

@@ -262,3 +262,40 @@ class Download(BaseModel):
     user_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
     ip: Mapped[str | None] = mapped_column(sa.UnicodeText)
     user_agent: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+
+class OpenDownload(BaseModel):
+    """One download of an open dataset's file, with the download form's
+    answers (Jember step 3): who downloads, in which sector, for what. No
+    personal data: no user, no address."""
+
+    __tablename__ = "ppidrequest_open_download"
+
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(),
+                                    primary_key=True)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    package_id: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    owner_org: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    resource_id: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    via: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    audience: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    sector: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    purpose: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+
+class OpenDownloadCount(BaseModel):
+    """Downloads of open data counted per month: per dataset (``dimension``
+    ``dataset``) and per answer of the download form (``audience``,
+    ``sector``, ``purpose``; ``value`` '' when not answered). Kept by
+    :func:`..monitoring.downloads.log` with the log itself."""
+
+    __tablename__ = "ppidrequest_open_download_count"
+
+    month: Mapped[dt.date] = mapped_column(sa.Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    owner_org: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    package_id: Mapped[str] = mapped_column(sa.UnicodeText,
+                                            primary_key=True)
+    value: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
+    n: Mapped[int] = mapped_column(sa.BigInteger, nullable=False)

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.usefixtures("with_plugins")
     ("ckanext.ppidrequest.registration_pattern", "{seq:04d}/PMH",
      "{year}"),
     ("ckanext.ppidrequest.download_days", "0", "download_days"),
+    ("ckanext.ppidrequest.download_form", "wajib", "download_form"),
 ])
 def test_a_bad_option_fails_at_start_up(ckan_config, monkeypatch, key,
                                         value, says):
@@ -35,5 +36,7 @@ def test_good_options_start(ckan_config, monkeypatch):
                         "Asia/Jayapura")
     monkeypatch.setitem(ckan_config, "ckanext.ppidrequest.step_targets",
                         "submitted:2 forwarded:5")
+    monkeypatch.setitem(ckan_config, "ckanext.ppidrequest.download_form",
+                        "optional")
     app = _get_test_app()
     assert app.get("/api/3/action/status_show").status_code == 200

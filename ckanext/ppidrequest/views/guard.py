@@ -8,12 +8,13 @@ request the data.
 """
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import Blueprint, request, session
 
 import ckan.plugins.toolkit as tk
 
 from .. import roles
-from ..classification import access
+from ..classification import access, classes as C
+from ..monitoring import downloads
 
 ppidrequest = Blueprint("ppidrequest", __name__)
 
@@ -46,6 +47,9 @@ def guard_data_routes():
     if fields is None:
         return None  # the core view answers 404
     if access.can_access_data(roles.current_user_name(), fields):
+        if C.is_open(fields) and request.endpoint.endswith(
+                "resource.download"):
+            return download_form_gate(fields, resource_id)
         return None
     # CKAN's 403 page, with the way to request the data
     return tk.render("ppidrequest/withheld.html", {
@@ -55,6 +59,27 @@ def guard_data_routes():
         "request_url": tk.h.ppidrequest_request_url(fields),
         "show_login_redirect_link": not tk.current_user.is_authenticated,
     }), 403
+
+
+def download_form_gate(fields, resource_id: str):
+    """Jember's step 3 before a download of open data: log it with the
+    download form's answers, and send a browser that has not answered
+    this session to the form first (``download_form`` optional or
+    required). An API client is never stopped."""
+    answers = downloads.from_client(request.args, request.headers)
+    if answers:
+        downloads.log(fields, resource_id, "api", answers)
+        return None
+    if downloads.mode() == "off" or not downloads.is_browser(request.headers):
+        downloads.log(fields, resource_id, "none", {})
+        return None
+    saved = session.get(downloads.SESSION_KEY)
+    if saved:
+        downloads.log(fields, resource_id, saved.get("via") or "form",
+                      downloads.clean_answers(saved.get("answers") or {}))
+        return None
+    return tk.redirect_to(tk.h.url_for(
+        "ppidrequest_monitoring.download_form", next=request.full_path))
 
 
 def get_blueprints():

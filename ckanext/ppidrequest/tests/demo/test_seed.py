@@ -312,12 +312,22 @@ def test_seed_walks_requests_into_every_state():
             for r in dinkes["results"]} == {"dinas-kesehatan"}
     # the applicant sees their own web requests, without their NIK
     own = as_("pemohon")
-    assert own["count"] == 4
+    assert own["count"] == 5
     assert all("applicant_nik" not in r for r in own["results"])
     assert as_("ppid-pembantu-disdukcapil")["count"] == 0
     # the rejection started from the rahasia dataset's recorded basis
     [rejected] = as_("ppid", state="rejected")["results"]
     assert rejected["rejection_ground"] == "h"
+    # the Walidata's dashboard has every part filled
+    board = tk.get_action("ppidrequest_monitoring_show")(
+        {"user": "walidata", "ignore_auth": False}, {})
+    late = {d["name"] for d in board["late_datasets"]}
+    assert set(catalogue.MONITORING["late"]) <= late
+    # this year's part of the year of downloads logged
+    assert 0 < board["downloads"]["total"] <= \
+        catalogue.MONITORING["downloads"]["count"]
+    assert board["downloads"]["purpose"] and board["unmet"]["groups"]
+    assert any(a["answered"] for a in board["agencies"])
     again = seed.seed(echo=_quiet)
     assert again["request_unchanged"] == len(catalogue.REQUESTS)
     assert as_("ppid")["count"] == everything["count"]
