@@ -4,7 +4,8 @@
 that hand out a non-open dataset's data (file downloads, resource view
 renderings, datastore dumps) to those who may not get it. The dataset and
 resource pages themselves stay open: they show the metadata and how to
-request the data.
+request the data. The activity plugin's resource history page is
+answered by :mod:`.history`, through the actions that redact.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import ckan.plugins.toolkit as tk
 
 from .. import roles
 from ..classification import access
+from . import history
 
 ppidrequest = Blueprint("ppidrequest", __name__)
 
@@ -38,6 +40,9 @@ def _guarded(endpoint: str | None) -> str | None:
 
 @ppidrequest.before_app_request
 def guard_data_routes():
+    if request.endpoint == history.ENDPOINT:
+        # the core view renders the stored dataset past every check
+        return history.resource_history(**(request.view_args or {}))
     arg = _guarded(request.endpoint)
     if arg is None:
         return None
