@@ -314,7 +314,7 @@ def _events(req: Request, view: str | None) -> list[dict]:
               .order_by(RequestEvent.created, RequestEvent.id).all())
     if view not in (W.PPID, W.PEMBANTU):
         events = [e for e in events if D.applicant_visible(e)]
-    return [D.event_dict(e, view) for e in events]
+    return [D.event_dict(e, view, req.applicant_user_id) for e in events]
 
 
 @tk.side_effect_free
