@@ -13,6 +13,7 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ..classification import access
 from ..classification import classes as C
 from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
@@ -148,7 +149,25 @@ def ppidrequest_classification_history(context, data_dict):
               .order_by(ClassificationEvent.created.desc(),
                         ClassificationEvent.id.desc())
               .all())
-    return [event.as_dict() for event in events]
+    out = [event.as_dict() for event in events]
+    fields = access.package_fields(pkg.id) or {}
+    if C.proposal_of(fields) and not access.can_access_data(
+            context.get("user"), fields):
+        # who proposed what and why is internal while the PPID has not
+        # decided, as package_show keeps only the proposed class
+        for event in out:
+            if event["kind"] != "proposal":
+                break
+            for key in _PROPOSAL_INTERNAL:
+                event[key] = None
+    return out
+
+
+#: what a pending proposal's history event shows only to those who may get
+#: the data (the rest: its kind, date and the classes)
+_PROPOSAL_INTERNAL = ("actor", "actor_display_name", "ground", "consequence",
+                      "exempt_until", "exempt_reason", "decision_ref",
+                      "note")
 
 
 # -- requests ----------------------------------------------------------------
