@@ -183,6 +183,16 @@ def _actor(context) -> W.Actor:
     return W.actor_for(context)
 
 
+def _check_read(name: str, context, data_dict) -> None:
+    """check_access, answering "not found" to whoever may not see the
+    request: numbers are sequential, and a 403 for an existing one and a
+    404 for a missing one told anyone which requests exist."""
+    try:
+        tk.check_access(name, context, data_dict)
+    except tk.NotAuthorized:
+        raise tk.ObjectNotFound(_("Request not found"))
+
+
 def _get(ref: str) -> Request:
     req = W.find(ref).one_or_none()
     if req is None:
@@ -219,14 +229,26 @@ def ppidrequest_create(context, data_dict):
         email (PPID only)
     :param received_at: date of receipt, YYYY-MM-DD, not in the future
         (PPID only; default today)
+    :param g-recaptcha-response: the solved reCAPTCHA, required of
+        anonymous callers when ``ckan.recaptcha.privatekey`` is set
     :returns: the request, with ``registration_number``, ``state``,
         ``due_date`` and the ``access_code`` (shown this once only)
     :rtype: dict
+
+    Anyone but the PPID is throttled per client address and per recipient
+    email (``ckanext.ppidrequest.create_limit_*``).
     """
     tk.check_access("ppidrequest_create", context, data_dict)
+    data_dict = dict(data_dict)
+    captcha_response = data_dict.pop(form.CAPTCHA_FIELD, None)
     data, errors = tk.navl_validate(data_dict, schema.request_create(),
                                     context)
     actor = _actor(context)
+    throttled = not actor.ppid and not context.get("ignore_auth")
+    if throttled:
+        throttle.check_create(data.get("applicant_email"))
+    if actor.user is None and not context.get("ignore_auth"):
+        form.check_captcha(captcha_response, errors)
     form.check_request_form(data, errors)
     if not actor.ppid:
         for field in ("channel", "received_at"):
@@ -240,6 +262,8 @@ def ppidrequest_create(context, data_dict):
     req, code, event = W.create(data, actor)
     if W.commit(context, event):
         W.announce(event.id)
+    if throttled:
+        throttle.created(data.get("applicant_email"))
     out = D.as_dict(req, actor.roles_on(req), steps.deliveries_of(req))
     out["access_code"] = code
     return out
@@ -256,7 +280,7 @@ def ppidrequest_show(context, data_dict):
     :rtype: dict
     """
     data = _validate(data_dict, schema.request_ref(), context)
-    tk.check_access("ppidrequest_show", context, data)
+    _check_read("ppidrequest_show", context, data)
     req = _get(data["id"])
     roles_ = _actor(context).roles_on(req)
     # the buttons a page shows: the steps whose auth function says yes
@@ -321,7 +345,7 @@ def ppidrequest_event_list(context, data_dict):
     :rtype: list of dicts
     """
     data = _validate(data_dict, schema.request_ref(), context)
-    tk.check_access("ppidrequest_event_list", context, data)
+    _check_read("ppidrequest_event_list", context, data)
     req = _get(data["id"])
     view = W.view_of(_actor(context).roles_on(req))
     return _events(req, view)
@@ -336,10 +360,10 @@ def _events(req: Request, view: str | None) -> list[dict]:
     return [D.event_dict(e, view, req.applicant_user_id) for e in events]
 
 
-@tk.side_effect_free
 def ppidrequest_track(context, data_dict):
     """Follow a request with its registration number and access code
-    (no account needed). Wrong codes are throttled.
+    (no account needed). Wrong codes are throttled per client address.
+    POST only: a code in a URL lands in access logs.
 
     :param registration_number: the number on the receipt
     :param access_code: the code given when the request was filed
@@ -383,12 +407,14 @@ def _check_step_access(name: str, context, data_dict) -> None:
         tk.check_access(name, context, data_dict)
     except tk.NotAuthorized:
         refusal = context.pop(REFUSAL, None)
-        if refusal is not None and refusal.field:
-            raise tk.ValidationError({refusal.field: [refusal.message]})
+        if refusal is not None:
+            _raise(refusal)
         raise
 
 
 def _raise(refusal: W.Refusal) -> None:
+    if refusal.hidden:
+        raise tk.ObjectNotFound(refusal.message)
     if refusal.field:
         raise tk.ValidationError({refusal.field: [refusal.message]})
     raise tk.NotAuthorized(refusal.message)
