@@ -19,7 +19,7 @@ from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
 from ..requests import form, listing, steps, summary, throttle, workflow as W
-from . import chained, schema
+from . import chained, edge, schema
 from .auth import REFUSAL
 
 _ = tk._
@@ -601,6 +601,8 @@ def get_actions() -> dict[str, Any]:
     and the core (and DCAT) actions it chains."""
     actions = {name: globals()[name] for name in __all__}
     actions.update(STEP_ACTIONS)
+    # bad text and nesting refused before any auth function reads the ids
+    actions = {name: edge.guarded(fn) for name, fn in actions.items()}
     actions.update(chained.get_actions())
     if p.plugin_loaded("dcat"):
         # keep the access profile in every DCAT serialization, whatever
