@@ -38,6 +38,34 @@ def _guarded(endpoint: str | None) -> str | None:
     return None
 
 
+def _bad_request(message: str):
+    from flask import jsonify
+    return jsonify({"success": False, "error": {
+        "__type": "Bad request", "message": message}}), 400
+
+
+@ppidrequest.before_app_request
+def guard_api_body():
+    """A JSON body nested deeper than Python's recursion limit made CKAN's
+    API raise RecursionError (a 500) in any action. The body is parsed
+    here once; CKAN reuses the parsed value."""
+    if request.method not in ("POST", "PUT") or not (
+            request.endpoint or "").startswith("api."):
+        return None
+    try:
+        if request.form and len(request.form) == 1 and \
+                list(request.form.values())[0] in ("1", ""):
+            import json
+            json.loads(list(request.form.keys())[0])   # CKAN's form JSON
+        elif request.data:
+            request.get_json(silent=True)
+    except RecursionError:
+        return _bad_request(tk._("The request body is nested too deeply"))
+    except ValueError:
+        return None   # CKAN's own message
+    return None
+
+
 @ppidrequest.before_app_request
 def guard_data_routes():
     if request.endpoint == history.ENDPOINT:
