@@ -11,13 +11,10 @@ from ckan.tests import factories
 
 from . import fuzz
 from .requests.test_requests import FORM, act, move
+from .requests.test_requests import token as _token
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
                                      "clean_redis")
-
-
-def _token(user) -> dict[str, str]:
-    return {"Authorization": factories.APIToken(user=user["name"])["token"]}
 
 
 def _api(app, action, data, headers=None):
@@ -73,6 +70,15 @@ def test_a_deeply_nested_body_is_a_bad_request(app, actors):
         assert "nested too deeply" in resp.json["error"]["message"]
     # ordinary bodies still work
     assert _api(app, "package_search", {"q": "*:*"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/permohonan/%00", "/permohonan/%ED%A0%80",
+                                  "/ppid/permohonan/a%00b",
+                                  "/permohonan/%00/tanda-terima"])
+def test_bad_ids_in_page_urls_are_client_errors(app, actors, path):
+    for headers in ({}, _token(actors["ppid"]), _token(actors["applicant"])):
+        resp = app.get(path, headers=headers)
+        assert 400 <= resp.status_code < 500, (path, resp.status_code)
 
 
 def test_anonymous_package_collaborator_list_is_refused(app, actors):

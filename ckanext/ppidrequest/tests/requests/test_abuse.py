@@ -11,7 +11,11 @@ import pytest
 import ckan.lib.captcha
 from ckan.lib.redis import connect_to_redis
 
-from .test_requests import FORM, act
+from .test_requests import FORM, act, token
+
+
+def _token(user) -> str:
+    return token(user)["Authorization"]
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
                                      "clean_redis")
@@ -114,11 +118,6 @@ def test_anonymous_api_callers_solve_the_recaptcha(app, actors, smtp,
     assert page.status_code == 400
     assert 'id="error-captcha"' in page.body
     assert FORM["information_requested"] in page.body
-
-
-def _token(user) -> str:
-    from ckan.tests import factories
-    return factories.APIToken(user=user["name"])["token"]
 
 
 # -- tracking ----------------------------------------------------------------
