@@ -472,8 +472,8 @@ def test_a_pending_proposal_keeps_its_proposer_and_reasons_internal(
 
     def history(user):
         return call_action("ppidrequest_classification_history",
-                           {"user": user["name"] if user else ""},
-                           id="ds-p")
+                           {"user": user["name"] if user else "",
+                            "ignore_auth": False}, id="ds-p")
 
     for user in (None, people["outsider"]):
         pending = history(user)[0]
