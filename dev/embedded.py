@@ -146,8 +146,13 @@ def _restore_default_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+#: what _run returns for a command stopped by Ctrl-C or SIGTERM
+STOPPED = 128 + signal.SIGTERM
+
+
 def _run(cmd: list[str], env: dict[str, str]) -> int:
-    """Run ``cmd`` in the foreground. Ctrl-C or SIGTERM stops it, then the
+    """Run ``cmd`` in the foreground. Ctrl-C or SIGTERM stops it and
+    returns :data:`STOPPED`, so that no later step starts; then the
     caller's context managers stop PostgreSQL and Redis."""
     proc = subprocess.Popen(cmd, env=env,
                             preexec_fn=_restore_default_signals)
@@ -161,14 +166,20 @@ def _run(cmd: list[str], env: dict[str, str]) -> int:
             proc.kill()
             proc.wait()
         _say("stopped")
-        return 0
+        return STOPPED
 
 
 def _interrupt_on_sigterm() -> None:
+    """The first SIGTERM or Ctrl-C interrupts; later ones are ignored, so
+    that they cannot cut the shutdown of PostgreSQL and Redis short. A
+    service manager signals the whole group while make passes its own
+    SIGTERM on: this process gets two."""
     def handler(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, handler)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGINT, handler)
 
 
 def _env(db_url: str, redis_url: str) -> dict[str, str]:
@@ -194,8 +205,9 @@ def demo(port: int, seed: bool = True) -> int:
             if rc:
                 return rc
         _say(f"serving on http://127.0.0.1:{port} (Ctrl-C to stop)")
-        return _run([ckan, "-c", ini, "run", "--host", "127.0.0.1",
-                     "--port", str(port), "--disable-reloader"], env)
+        rc = _run([ckan, "-c", ini, "run", "--host", "127.0.0.1",
+                   "--port", str(port), "--disable-reloader"], env)
+        return 0 if rc == STOPPED else rc   # stopping a server is its end
 
 
 def test(args: list[str]) -> int:

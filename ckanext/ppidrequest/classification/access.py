@@ -122,6 +122,17 @@ def package_fields(package_id: str) -> dict[str, Any] | None:
     }
 
 
+def classification_fields(package_id: str) -> dict[str, Any]:
+    """The dataset's classification today and its pending proposal (only
+    the proposed class), for an old version of it that is shown."""
+    fields = package_fields(package_id) or {}
+    proposal = C.proposal_of(fields)
+    return {"classification": fields.get("classification"),
+            C.PROPOSAL_FIELD: json.dumps(
+                {"classification": proposal.get("classification")})
+            if proposal else ""}
+
+
 def user_can_access_package_id(user: Any, package_id: str) -> bool:
     fields = package_fields(package_id)
     return fields is not None and can_access_data(user, fields)

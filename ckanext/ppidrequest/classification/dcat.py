@@ -266,6 +266,7 @@ def _chain_profiles(up_func, context, data_dict):
 
 
 @tk.chained_action
+@tk.side_effect_free
 def dcat_dataset_show(up_func, context, data_dict):
     return _chain_profiles(up_func, context, data_dict)
 

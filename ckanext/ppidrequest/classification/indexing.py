@@ -123,10 +123,14 @@ def redact_search_results(search_results: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(result, dict):
             kept.append(result)
             continue
-        if "resources" in result or "classification" in result:
-            fields = result
+        if "resources" in result:
+            fields = result     # a whole dataset dict, its proposal included
         else:
-            fields = access.package_fields(result.get("id", "")) or {}
+            # fields the caller chose: CKAN merges extras_classification
+            # (the decided class) over the indexed handled-as one and the
+            # proposal is not indexed, so only the database can tell; a
+            # result without its id is handled as withheld
+            fields = access.package_fields(result.get("id") or "") or {}
         if hiding and not access.can_see_metadata(user, fields):
             continue
         kept.append(result)

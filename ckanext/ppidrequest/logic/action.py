@@ -13,13 +13,14 @@ import ckan.model as model
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 
+from ..classification import access
 from ..classification import classes as C
 from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
 from ..requests import form, listing, steps, summary, throttle, workflow as W
 from ..monitoring import annual, dashboard, dip, period, register
-from . import chained, schema
+from . import chained, edge, schema
 from .auth import REFUSAL
 
 _ = tk._
@@ -151,7 +152,25 @@ def ppidrequest_classification_history(context, data_dict):
               .order_by(ClassificationEvent.created.desc(),
                         ClassificationEvent.id.desc())
               .all())
-    return [event.as_dict() for event in events]
+    out = [event.as_dict() for event in events]
+    fields = access.package_fields(pkg.id) or {}
+    if C.proposal_of(fields) and not context.get("ignore_auth") and \
+            not access.can_access_data(context.get("user"), fields):
+        # who proposed what and why is internal while the PPID has not
+        # decided, as package_show keeps only the proposed class
+        for event in out:
+            if event["kind"] != "proposal":
+                break
+            for key in _PROPOSAL_INTERNAL:
+                event[key] = None
+    return out
+
+
+#: what a pending proposal's history event shows only to those who may get
+#: the data (the rest: its kind, date and the classes)
+_PROPOSAL_INTERNAL = ("actor", "actor_display_name", "ground", "consequence",
+                      "exempt_until", "exempt_reason", "decision_ref",
+                      "note")
 
 
 # -- requests ----------------------------------------------------------------
@@ -165,6 +184,16 @@ def _validate(data_dict: dict, schema_: dict, context) -> dict:
 
 def _actor(context) -> W.Actor:
     return W.actor_for(context)
+
+
+def _check_read(name: str, context, data_dict) -> None:
+    """check_access, answering "not found" to whoever may not see the
+    request: numbers are sequential, and a 403 for an existing one and a
+    404 for a missing one told anyone which requests exist."""
+    try:
+        tk.check_access(name, context, data_dict)
+    except tk.NotAuthorized:
+        raise tk.ObjectNotFound(_("Request not found"))
 
 
 def _get(ref: str) -> Request:
@@ -203,14 +232,26 @@ def ppidrequest_create(context, data_dict):
         email (PPID only)
     :param received_at: date of receipt, YYYY-MM-DD, not in the future
         (PPID only; default today)
+    :param g-recaptcha-response: the solved reCAPTCHA, required of
+        anonymous callers when ``ckan.recaptcha.privatekey`` is set
     :returns: the request, with ``registration_number``, ``state``,
         ``due_date`` and the ``access_code`` (shown this once only)
     :rtype: dict
+
+    Anyone but the PPID is throttled per client address and per recipient
+    email (``ckanext.ppidrequest.create_limit_*``).
     """
     tk.check_access("ppidrequest_create", context, data_dict)
+    data_dict = dict(data_dict)
+    captcha_response = data_dict.pop(form.CAPTCHA_FIELD, None)
     data, errors = tk.navl_validate(data_dict, schema.request_create(),
                                     context)
     actor = _actor(context)
+    throttled = not actor.ppid and not context.get("ignore_auth")
+    if throttled:
+        throttle.check_create(data.get("applicant_email"))
+    if actor.user is None and not context.get("ignore_auth"):
+        form.check_captcha(captcha_response, errors)
     form.check_request_form(data, errors)
     if not actor.ppid:
         for field in ("channel", "received_at"):
@@ -224,6 +265,8 @@ def ppidrequest_create(context, data_dict):
     req, code, event = W.create(data, actor)
     if W.commit(context, event):
         W.announce(event.id)
+    if throttled:
+        throttle.created(data.get("applicant_email"))
     out = D.as_dict(req, actor.roles_on(req), steps.deliveries_of(req))
     out["access_code"] = code
     return out
@@ -240,7 +283,7 @@ def ppidrequest_show(context, data_dict):
     :rtype: dict
     """
     data = _validate(data_dict, schema.request_ref(), context)
-    tk.check_access("ppidrequest_show", context, data)
+    _check_read("ppidrequest_show", context, data)
     req = _get(data["id"])
     roles_ = _actor(context).roles_on(req)
     # the buttons a page shows: the steps whose auth function says yes
@@ -305,7 +348,7 @@ def ppidrequest_event_list(context, data_dict):
     :rtype: list of dicts
     """
     data = _validate(data_dict, schema.request_ref(), context)
-    tk.check_access("ppidrequest_event_list", context, data)
+    _check_read("ppidrequest_event_list", context, data)
     req = _get(data["id"])
     view = W.view_of(_actor(context).roles_on(req))
     return _events(req, view)
@@ -317,13 +360,13 @@ def _events(req: Request, view: str | None) -> list[dict]:
               .order_by(RequestEvent.created, RequestEvent.id).all())
     if view not in (W.PPID, W.PEMBANTU):
         events = [e for e in events if D.applicant_visible(e)]
-    return [D.event_dict(e, view) for e in events]
+    return [D.event_dict(e, view, req.applicant_user_id) for e in events]
 
 
-@tk.side_effect_free
 def ppidrequest_track(context, data_dict):
     """Follow a request with its registration number and access code
-    (no account needed). Wrong codes are throttled.
+    (no account needed). Wrong codes are throttled per client address.
+    POST only: a code in a URL lands in access logs.
 
     :param registration_number: the number on the receipt
     :param access_code: the code given when the request was filed
@@ -367,12 +410,14 @@ def _check_step_access(name: str, context, data_dict) -> None:
         tk.check_access(name, context, data_dict)
     except tk.NotAuthorized:
         refusal = context.pop(REFUSAL, None)
-        if refusal is not None and refusal.field:
-            raise tk.ValidationError({refusal.field: [refusal.message]})
+        if refusal is not None:
+            _raise(refusal)
         raise
 
 
 def _raise(refusal: W.Refusal) -> None:
+    if refusal.hidden:
+        raise tk.ObjectNotFound(refusal.message)
     if refusal.field:
         raise tk.ValidationError({refusal.field: [refusal.message]})
     raise tk.NotAuthorized(refusal.message)
@@ -669,6 +714,8 @@ def get_actions() -> dict[str, Any]:
     and the core (and DCAT) actions it chains."""
     actions = {name: globals()[name] for name in __all__}
     actions.update(STEP_ACTIONS)
+    # bad text and nesting refused before any auth function reads the ids
+    actions = {name: edge.guarded(fn) for name, fn in actions.items()}
     actions.update(chained.get_actions())
     if p.plugin_loaded("dcat"):
         # keep the access profile in every DCAT serialization, whatever

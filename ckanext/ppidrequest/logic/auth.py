@@ -301,11 +301,25 @@ def datastore_search_sql(next_auth, context, data_dict):
     return result
 
 
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def package_collaborator_list(next_auth, context, data_dict):
+    """CKAN's auth function asserts a user and a dataset: an anonymous
+    caller or a missing dataset was an AssertionError (a 500)."""
+    if model.User.get(context.get("user") or "") is None:
+        return {"success": False,
+                "msg": _("Log in to list the collaborators of a dataset")}
+    if _package(data_dict or {}) is None:
+        raise tk.ObjectNotFound(_("Dataset not found"))
+    return next_auth(context, data_dict)
+
+
 def get_auth_functions():
     """Every auth function the plugin registers: its own, one per workflow
     step, and those of core (and datastore) actions it chains."""
     functions = {name: globals()[name] for name in __all__}
     functions.update(STEP_AUTH)
+    functions["package_collaborator_list"] = package_collaborator_list
     functions.update(chained.get_auth_functions())
     if p.plugin_loaded("datastore"):
         functions["datastore_search"] = datastore_search

@@ -38,6 +38,9 @@ def _redact_activity(activity: dict[str, Any], user: Any,
         activity["data"] = data = copy.deepcopy(data)
         if "package" in data:
             access.redact_package(data["package"])
+            # today's class governs, not the one of the old version (a
+            # page would offer the download of data open back then)
+            data["package"].update(access.classification_fields(pid))
         else:
             access.redact_view(data)
     return activity
@@ -314,8 +317,20 @@ def activity_diff(next_auth, context, data_dict):
     return _activity_data_auth(next_auth, context, data_dict)
 
 
+@tk.chained_auth_function
+@tk.auth_allow_anonymous_access
+def activity_show(next_auth, context, data_dict):
+    """CKAN's auth function reads ``include_data`` unconditionally (a
+    KeyError without it) while the action always returns the data: ask
+    as for the data unless told otherwise."""
+    data_dict = dict(data_dict or {})
+    data_dict.setdefault("include_data", True)
+    return next_auth(context, data_dict)
+
+
 def get_auth_functions() -> dict[str, Any]:
     if p.plugin_loaded("activity"):
         return {"activity_data_show": activity_data_show,
-                "activity_diff": activity_diff}
+                "activity_diff": activity_diff,
+                "activity_show": activity_show}
     return {}

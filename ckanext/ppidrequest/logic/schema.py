@@ -59,7 +59,7 @@ def request_ref(not_empty, unicode_safe):
 
 @validator_args
 def request_list(ignore_empty, unicode_safe, boolean_validator,
-                 natural_number_validator, ppidrequest_choice,
+                 ppidrequest_count, ppidrequest_choice,
                  ppidrequest_state_list, ppidrequest_organization,
                  ppidrequest_dataset, ppidrequest_short_text):
     return {
@@ -71,12 +71,12 @@ def request_list(ignore_empty, unicode_safe, boolean_validator,
         "dataset": [ignore_empty, unicode_safe, ppidrequest_dataset],
         "mine": [ignore_empty, boolean_validator],
         "overdue": [ignore_empty, boolean_validator],
-        "due_within": [ignore_empty, natural_number_validator],
+        "due_within": [ignore_empty, ppidrequest_count],
         "q": [ignore_empty, ppidrequest_short_text, unicode_safe],
         "sort": [ignore_empty, unicode_safe,
                  ppidrequest_choice(list(listing.SORTS))],
-        "limit": [ignore_empty, natural_number_validator],
-        "offset": [ignore_empty, natural_number_validator],
+        "limit": [ignore_empty, ppidrequest_count],
+        "offset": [ignore_empty, ppidrequest_count],
     }
 
 
@@ -90,13 +90,13 @@ def request_track(not_empty, unicode_safe, strip_value):
 
 @validator_args
 def step_base(not_empty, ignore_empty, unicode_safe,
-              natural_number_validator, ppidrequest_long_text):
+              ppidrequest_count, ppidrequest_long_text):
     """The fields every step takes (each step adds its own, see
     :mod:`..requests.steps`)."""
     return {
         "id": [not_empty, unicode_safe],
         "note": [ignore_empty, ppidrequest_long_text, unicode_safe],
-        "revision": [ignore_empty, natural_number_validator],
+        "revision": [ignore_empty, ppidrequest_count],
         "access_code": [ignore_empty, unicode_safe],
     }
 

@@ -29,7 +29,7 @@ __all__ = [
     "ppidrequest_choice", "ppidrequest_short_text", "ppidrequest_long_text",
     "ppidrequest_nik", "ppidrequest_phone", "ppidrequest_past_date",
     "ppidrequest_organization", "ppidrequest_dataset",
-    "ppidrequest_state_list", "ppidrequest_upload",
+    "ppidrequest_state_list", "ppidrequest_upload", "ppidrequest_count",
     # the reports
     "ppidrequest_period", "ppidrequest_report_year",
     # config options (checked when CKAN starts)
@@ -238,6 +238,25 @@ def ppidrequest_long_text(value: Any) -> Any:
     value = _text(value)
     if len(value) > LONG_TEXT:
         raise Invalid(_("At most {n} characters").format(n=LONG_TEXT))
+    return value
+
+
+#: the largest count, limit, offset or revision taken (a PostgreSQL integer)
+MAX_COUNT = 2 ** 31 - 1
+
+
+def ppidrequest_count(value: Any) -> int:
+    """A whole number from 0 to :data:`MAX_COUNT`, given as a number or as
+    digits (a page size, an offset, a revision, a number of days)."""
+    if isinstance(value, bool):
+        value = None
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d{1,10}\s*", value):
+        value = int(value)
+    if not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise Invalid(_("Give a whole number from 0 to {max}").format(
+            max=MAX_COUNT))
     return value
 
 

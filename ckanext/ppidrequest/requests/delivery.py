@@ -15,9 +15,11 @@ import logging
 import mimetypes
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 import file_keeper as fk
 import flask
+import requests
 from itsdangerous import BadSignature, URLSafeSerializer
 
 import ckan.lib.uploader as uploader
@@ -223,7 +225,8 @@ def from_upload(upload: Any, stage: str, actor_id: str | None,
 
 def from_resource(resource: model.Resource, stage: str,
                   actor_id: str | None, request_id: str) -> Delivery:
-    name = os.path.basename(resource.url or "") or resource.name or "data"
+    name = os.path.basename(urlsplit(resource.url or "").path) \
+        or resource.name or "data"
     return Delivery(stage=stage, resource_id=resource.id, filename=name,
                     mimetype=resource.mimetype, size=resource.size,
                     created_by=actor_id, request_id=request_id)
@@ -270,7 +273,11 @@ def response(delivery: Delivery):
         return tk.abort(404, _("The resource of this delivery is gone"))
     res_dict = model_dictize.resource_dictize(resource, {"model": model})
     if res_dict.get("url_type") != "upload":
-        return tk.redirect_to(res_dict["url"])
+        # never the resource's own address: it does not expire, downloads
+        # from it are not logged, and it may be all a withheld dataset hides
+        return _stream_remote(res_dict.get("url") or "",
+                              delivery.filename or "data",
+                              resource.mimetype)
     upload = uploader.get_resource_uploader(res_dict)
     path = upload.get_path(res_dict["id"])
     store = getattr(upload, "storage", None)
@@ -282,6 +289,42 @@ def response(delivery: Delivery):
         return sent
     return flask.send_file(path, download_name=delivery.filename,
                            mimetype=resource.mimetype, as_attachment=True)
+
+
+_CHUNK = 64 * 1024
+
+
+def _stream_remote(url: str, filename: str, mimetype: str | None):
+    """Stream an external resource through the delivery link, fetched by
+    the portal (through ``ckan.download_proxy`` when set), as the
+    applicant's attachment."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        return tk.abort(404, _("The resource of this delivery is gone"))
+    proxy = tk.config.get("ckan.download_proxy")
+    try:
+        remote = requests.get(
+            url, stream=True, timeout=tk.config.get("ckan.requests.timeout"),
+            proxies={"http": proxy, "https": proxy} if proxy else None)
+        remote.raise_for_status()
+    except requests.RequestException as err:
+        log.warning("Delivery of %s failed: %s", url, err)
+        return tk.abort(502, _("The data could not be fetched from where "
+                               "the agency keeps it. Try again later or "
+                               "ask the PPID."))
+
+    def chunks():
+        try:
+            yield from remote.iter_content(_CHUNK)
+        finally:
+            remote.close()
+
+    mimetype = mimetype or (remote.headers.get("content-type") or "")\
+        .split(";")[0].strip() or mimetypes.guess_type(filename)[0] \
+        or "application/octet-stream"
+    resp = flask.Response(flask.stream_with_context(chunks()),
+                          mimetype=mimetype, direct_passthrough=True)
+    resp.headers.set("content-disposition", "attachment", filename=filename)
+    return resp
 
 
 def _send(store: fk.Storage, location: files.Location, filename: str,

@@ -107,7 +107,8 @@ def as_dict(req: Request, roles_: set[str],
         for name in _INTERNAL:
             out.pop(name, None)
     if view == W.PEMBANTU:
-        for name in _CONTACT:
+        # the account that filed it names the applicant (user_show)
+        for name in _CONTACT + ("applicant_user_id",):
             out.pop(name, None)
         # the agency works on the step; it keeps its sub-deadline
         out["step_due_date"] = _iso(req.step_due_date)
@@ -142,9 +143,15 @@ def delivery_dict(delivery: Delivery, view: str | None) -> dict[str, Any]:
     return out
 
 
-def event_dict(event: RequestEvent, view: str | None) -> dict[str, Any]:
+def event_dict(event: RequestEvent, view: str | None,
+               applicant_id: str | None = None) -> dict[str, Any]:
+    """``applicant_id``: the account that filed the request, which an
+    agency's officers do not see as the actor of the applicant's steps."""
     step = W.STEPS.get(event.action)
     actor = model.User.get(event.actor_id) if event.actor_id else None
+    if view == W.PEMBANTU and actor is not None and \
+            actor.id == applicant_id:
+        actor = None
     out = {
         "id": event.id,
         "created": _iso(event.created),

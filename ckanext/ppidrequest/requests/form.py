@@ -2,7 +2,10 @@
 the rules across fields, for a new request and for a completed one."""
 from __future__ import annotations
 
+import requests
+
 import ckan.plugins.toolkit as tk
+from ckan.lib import captcha
 from ckan.logic.schema import validator_args
 
 _ = tk._
@@ -12,6 +15,8 @@ OBTAIN_METHODS = ("view", "copy")
 COPY_FORMATS = ("softcopy", "hardcopy")
 DELIVERY_METHODS = ("in_person", "courier", "post", "fax", "email")
 CHANNELS = ("web", "in_person", "letter", "phone", "whatsapp", "email")
+#: the form field (and API parameter) of CKAN's reCAPTCHA
+CAPTCHA_FIELD = "g-recaptcha-response"
 
 REQUEST_FIELDS = (
     "applicant_type", "applicant_name", "applicant_nik",
@@ -90,3 +95,22 @@ def check_request_form(data: dict, errors: dict) -> None:
         need("copy_format", _("Say whether the copy is soft or hard"))
     else:
         data["copy_format"] = None
+
+
+def check_captcha(response: str | None, errors: dict) -> None:
+    """CKAN's reCAPTCHA (``ckan.recaptcha.*``), for an anonymous applicant
+    on the form and through the API alike: nothing to check when it is not
+    configured."""
+    if not tk.config.get("ckan.recaptcha.privatekey"):
+        return
+    message = _("The CAPTCHA was not solved. Please try again.")
+    if not isinstance(response, str) or not response.strip():
+        errors.setdefault("captcha", []).append(message)
+        return
+    from .throttle import client_address
+    try:
+        captcha.check_recaptcha_v2_base(client_address() or "",
+                                        response.strip())
+    except (captcha.CaptchaError, requests.RequestException, ValueError,
+            KeyError):
+        errors.setdefault("captcha", []).append(message)

@@ -20,9 +20,17 @@ from ..model import Request
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I
 
 
+#: 16 characters of 32: 80 random bits, beyond guessing from any number of
+#: addresses (wrong codes are throttled per address only, see throttle.py)
+CODE_LENGTH = 16
+
+
 def new_access_code() -> str:
-    raw = "".join(secrets.choice(_CODE_ALPHABET) for _n in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
+    """``XXXX-XXXX-XXXX-XXXX``; codes of 10 characters given before still
+    work."""
+    raw = "".join(secrets.choice(_CODE_ALPHABET)
+                  for _n in range(CODE_LENGTH))
+    return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
 def _normal_code(code: str) -> str:
@@ -30,7 +38,7 @@ def _normal_code(code: str) -> str:
 
 
 def hash_access_code(code: str) -> str:
-    # 50 random bits, throttled online; the hash makes a stolen table
+    # 80 random bits, throttled online; the hash makes a stolen table
     # expensive to turn back into codes
     return generate_password_hash(_normal_code(code),
                                   method="pbkdf2:sha256:60000")

@@ -145,6 +145,8 @@ class Refusal:
 
     message: str
     field: str | None = None
+    #: the caller may not know the request exists: answer "not found"
+    hidden: bool = False
 
 
 def _blocked(step: Step, req: Request, roles_: set[str]) -> str | None:
@@ -166,7 +168,8 @@ def refusal(step: Step, req: Request, roles_: set[str]) -> Refusal | None:
     step's auth function and its action both ask it."""
     blocked = _blocked(step, req, roles_)
     if blocked == "nobody":
-        return Refusal(_("You may not act on this request"))
+        # the same answer as for a request that does not exist
+        return Refusal(_("Request not found"), hidden=True)
     if blocked == "role":
         return Refusal(_("Your role does not allow the action '{action}' on "
                          "this request").format(action=step.name))
@@ -194,10 +197,15 @@ def caller_refusal(context: dict, step: Step, req: Request,
             try:
                 checked[key] = throttle.verified_request(req.registration_number,
                                                 access_code).id == req.id
-            except tk.ValidationError as error:
-                checked[key] = Refusal(
-                    error.error_dict["access_code"][0], "access_code")
+            except tk.ValidationError:
+                # as for a request that does not exist (also while the
+                # address waits out its backoff)
+                checked[key] = Refusal(_("Request not found"), hidden=True)
         if isinstance(checked[key], Refusal):
+            roles_ = actor_for(context).roles_on(req)
+            if roles_:
+                # an account with a role here: its own refusal counts
+                return refusal(step, req, roles_)
             return checked[key]
         code_ok = checked[key]
     return refusal(step, req, actor_for(context).roles_on(req,

@@ -21,6 +21,12 @@ pytestmark = pytest.mark.usefixtures("with_plugins")
      "{year}"),
     ("ckanext.ppidrequest.download_days", "0", "download_days"),
     ("ckanext.ppidrequest.download_form", "wajib", "download_form"),
+    # the throttles: a negative limit or no window would turn them off
+    ("ckanext.ppidrequest.create_limit_per_email", "-1", "per_email"),
+    ("ckanext.ppidrequest.create_limit_per_address", "banyak",
+     "per_address"),
+    ("ckanext.ppidrequest.create_limit_window", "0", "window"),
+    ("ckanext.ppidrequest.track_max_failures", "0", "track_max_failures"),
 ])
 def test_a_bad_option_fails_at_start_up(ckan_config, monkeypatch, key,
                                         value, says):

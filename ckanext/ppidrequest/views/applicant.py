@@ -14,7 +14,6 @@ from typing import Any
 from flask import Blueprint, session
 
 import ckan.plugins.toolkit as tk
-from ckan.lib import captcha
 from ckan.lib.pagination import Page
 from ckan.views import dashboard
 
@@ -124,15 +123,12 @@ def new():
 
     data = _form_values()
     dataset = _dataset_for(data.get("dataset_id"))
-    if not tk.current_user.is_authenticated:
-        try:
-            captcha.check_recaptcha(tk.request)
-        except captcha.CaptchaError:
-            return _render_form(data, {"captcha": [_(
-                "The CAPTCHA was not solved. Please try again.")]},
-                dataset, 400)
+    # the action checks it, for the API as for the form
+    solved = {request_form.CAPTCHA_FIELD:
+              tk.request.form.get(request_form.CAPTCHA_FIELD, "")}
     try:
-        req = tk.get_action("ppidrequest_create")(context, dict(data))
+        req = tk.get_action("ppidrequest_create")(context,
+                                                  dict(data, **solved))
     except tk.ValidationError as error:
         return _render_form(data, error.error_dict, dataset, 400)
     session[_RECEIPT] = {"id": req["id"], "code": req["access_code"]}

@@ -1,6 +1,7 @@
 """Error handlers every blueprint of the plugin shares: an action's
-"not found" or "not authorized" becomes CKAN's 404 or 403 page with the
-action's own message, so views need not catch them one by one."""
+"not found", "not authorized" or a validation error a view does not catch
+itself becomes CKAN's 404, 403 or 400 page with the action's own message,
+so views need not catch them one by one."""
 from __future__ import annotations
 
 from flask import Blueprint
@@ -24,7 +25,16 @@ def _not_authorized(error: tk.NotAuthorized):
     return _page(403, str(error.message or error))
 
 
+def _invalid(error: tk.ValidationError):
+    # an id in the URL the actions refuse (a NUL, an unpaired surrogate):
+    # views that take form fields catch their own validation errors
+    messages = [m for ms in (error.error_dict or {}).values()
+                for m in (ms if isinstance(ms, list) else [ms])]
+    return _page(400, " ".join(map(str, messages)) or str(error))
+
+
 def register(blueprint: Blueprint) -> Blueprint:
     blueprint.register_error_handler(tk.ObjectNotFound, _not_found)
     blueprint.register_error_handler(tk.NotAuthorized, _not_authorized)
+    blueprint.register_error_handler(tk.ValidationError, _invalid)
     return blueprint

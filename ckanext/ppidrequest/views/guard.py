@@ -4,7 +4,8 @@
 that hand out a non-open dataset's data (file downloads, resource view
 renderings, datastore dumps) to those who may not get it. The dataset and
 resource pages themselves stay open: they show the metadata and how to
-request the data.
+request the data. The activity plugin's resource history page is
+answered by :mod:`.history`, through the actions that redact.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import ckan.plugins.toolkit as tk
 from .. import roles
 from ..classification import access, classes as C
 from ..monitoring import downloads
+from . import history
 
 ppidrequest = Blueprint("ppidrequest", __name__)
 
@@ -37,8 +39,39 @@ def _guarded(endpoint: str | None) -> str | None:
     return None
 
 
+def _bad_request(message: str):
+    from flask import jsonify
+    return jsonify({"success": False, "error": {
+        "__type": "Bad request", "message": message}}), 400
+
+
+@ppidrequest.before_app_request
+def guard_api_body():
+    """A JSON body nested deeper than Python's recursion limit made CKAN's
+    API raise RecursionError (a 500) in any action. The body is parsed
+    here once; CKAN reuses the parsed value."""
+    if request.method not in ("POST", "PUT") or not (
+            request.endpoint or "").startswith("api."):
+        return None
+    try:
+        if request.form and len(request.form) == 1 and \
+                list(request.form.values())[0] in ("1", ""):
+            import json
+            json.loads(list(request.form.keys())[0])   # CKAN's form JSON
+        elif request.data:
+            request.get_json(silent=True)
+    except RecursionError:
+        return _bad_request(tk._("The request body is nested too deeply"))
+    except ValueError:
+        return None   # CKAN's own message
+    return None
+
+
 @ppidrequest.before_app_request
 def guard_data_routes():
+    if request.endpoint == history.ENDPOINT:
+        # the core view renders the stored dataset past every check
+        return history.resource_history(**(request.view_args or {}))
     arg = _guarded(request.endpoint)
     if arg is None:
         return None

@@ -454,3 +454,46 @@ def test_a_pending_stricter_proposal_shows_on_the_public_page(app, people):
     shown = app.get("/api/3/action/package_show",
                     query_string={"id": "ds-s"}).json["result"]
     assert json.loads(shown[C.PROPOSAL_FIELD]) == {"classification": "terbatas"}
+
+
+def test_a_pending_proposal_keeps_its_proposer_and_reasons_internal(
+        app, people):
+    """The history shows a pending proposal as package_show does: its
+    class to everyone, who proposed it and why only to those who may get
+    the data; once decided it is part of the public record."""
+    _create(people["admin"], name="ds-p", owner_org=people["opd"]["id"],
+            classification="terbuka")
+    call_action("ppidrequest_classification_propose",
+                {"user": people["producer"]["name"]}, id="ds-p",
+                classification="terbatas", note="catatan internal",
+                **{k: v for k, v in BASIS.items()
+                   if k != "classification_decision_ref"})
+    consequence = BASIS["classification_consequence"]
+
+    def history(user):
+        return call_action("ppidrequest_classification_history",
+                           {"user": user["name"] if user else "",
+                            "ignore_auth": False}, id="ds-p")
+
+    for user in (None, people["outsider"]):
+        pending = history(user)[0]
+        assert pending["kind"] == "proposal"
+        assert pending["to_classification"] == "terbatas"
+        text = json.dumps(history(user))
+        for secret in ("catatan internal", consequence,
+                       people["producer"]["name"]):
+            assert secret not in text, (user, secret)
+    page = app.get("/dataset/ds-p").body
+    assert "catatan internal" not in page and consequence not in page
+    for user in (people["producer"], people["ppid"], people["walidata"]):
+        pending = history(user)[0]
+        assert pending["note"] == "catatan internal"
+        assert pending["consequence"] == consequence
+        assert pending["actor"] == people["producer"]["name"]
+    call_action("ppidrequest_classification_decide",
+                {"user": people["ppid"]["name"]}, id="ds-p",
+                approve_proposal=True,
+                classification_decision_ref="000.8.3/0013/PPID/2026")
+    decided = history(None)
+    assert decided[0]["kind"] == "decision"
+    assert decided[0]["consequence"] == consequence

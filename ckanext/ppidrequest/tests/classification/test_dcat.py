@@ -417,3 +417,16 @@ def test_routes_ignore_a_profile_choice_without_this_one(
     assert SECRET not in res.body
     res = app.get(f"/catalog.ttl?{query}", headers=sysadmin_headers)
     assert SECRET not in res.body
+
+
+@pytest.mark.parametrize("action", ["dcat_dataset_show", "dcat_catalog_show",
+                                    "dcat_catalog_search"])
+def test_dcat_actions_answer_get(app, dataset, action):
+    """The chained actions keep DCAT's side_effect_free: a GET to the API
+    answered 400 for dcat_dataset_show."""
+    pkg = dataset(classification="terbuka")
+    res = app.get(f"/api/3/action/{action}",
+                  query_string={"id": pkg["name"], "format": "ttl"})
+    assert res.status_code == 200, res.body
+    assert pkg["name"] in res.json["result"] or \
+        pkg["id"] in res.json["result"]

@@ -113,7 +113,6 @@ Nomor registrasi: 0001/PMH/PPID/2026
 Status: Diterima
 Tanggal diterima: Selasa, 17 Maret 2026
 Batas waktu jawaban: Rabu, 8 April 2026
-Informasi yang dimohon: Jumlah kasus stunting per desa tahun 2025
 
 Pantau permohonan dengan nomor registrasi dan kode akses yang diberikan \
 saat permohonan diajukan: http://test.ckan.net/permohonan/lacak

@@ -188,8 +188,9 @@ def test_the_request_page_needs_the_code_or_the_account(app, actors):
     req = act(actors["applicant"], "ppidrequest_create", **FORM)
     path = f"/permohonan/{req['id']}"
     assert app.get(path).status_code == 403
+    # someone else's request does not exist for them
     assert app.get(path, headers=token(actors["outsider"])) \
-        .status_code == 403
+        .status_code == 404
     page = app.get(path, headers=token(actors["applicant"]))
     assert page.status_code == 200 and req["registration_number"] in page.body
 

@@ -77,11 +77,11 @@ def test_logged_out_the_403_page_offers_to_log_in(app, actors):
     assert "/user/login" in resp.body
 
 
-def test_another_agency_gets_403_on_a_request_not_forwarded_to_it(
+def test_another_agency_gets_404_on_a_request_not_forwarded_to_it(
         app, actors):
     req = _forwarded(actors, "dinkes")
     resp = app.get(f"{QUEUE}/{req['id']}", headers=token(actors["other"]))
-    assert resp.status_code == 403
+    assert resp.status_code == 404
     assert req["registration_number"] not in resp.body
 
 
