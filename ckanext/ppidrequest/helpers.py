@@ -275,6 +275,13 @@ def ppidrequest_error_page(code: Any, content: Any) -> dict[str, Any]:
             "text": text}
 
 
+def ppidrequest_masking_label(action: str | None) -> str:
+    """What a masking action does to a column (:mod:`.pdp.masking`)."""
+    from .pdp import masking
+
+    return masking.action_label(action or "")
+
+
 def get_helpers():
     helpers = {name: fn for name, fn in globals().items()
                if name.startswith("ppidrequest_") and callable(fn)}

@@ -130,3 +130,9 @@ def holiday_list(ignore_empty, int_validator):
 @validator_args
 def service_summary(ignore_empty, int_validator, ppidrequest_year):
     return {"year": [ignore_empty, ppidrequest_year, int_validator]}
+
+
+@validator_args
+def letter_verify(not_empty, ignore_empty, unicode_safe, ppidrequest_sha256):
+    return {"token": [not_empty, unicode_safe],
+            "sha256": [ignore_empty, unicode_safe, ppidrequest_sha256]}
