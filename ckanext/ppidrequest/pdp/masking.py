@@ -121,10 +121,18 @@ class Masker:
         if action == TOKEN:
             if kind:
                 return self.tokens(text)
-            return I.CANDIDATES.sub(
-                lambda m: self.tokens(m.group())
-                if scan.classify(m, None) else m.group(), text)
+            return self._tokens_in(text)
         return value
+
+    def _tokens_in(self, text: str) -> str:
+        """``text`` with each identifier in it replaced by its token."""
+        out, last = [], 0
+        for start, end, found in sorted(I.find(text)):
+            if found == I.CODE or start < last:
+                continue
+            out += [text[last:start], self.tokens(text[start:end])]
+            last = end
+        return "".join(out) + text[last:]
 
     def row(self, cells: list[Any]) -> list[Any]:
         out = []

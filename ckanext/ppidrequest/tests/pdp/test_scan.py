@@ -162,3 +162,19 @@ def test_xlsx_is_scanned_and_masked(tmp_path):
         values_only=True))
     assert rows[0] == ("NIK", "Desa", "Berat")
     assert rows[1][0].startswith("ID-") and rows[1][1:] == ("Cibeureum", 9.5)
+
+
+def test_a_column_of_codes_is_not_a_nik_column_by_chance():
+    """Random 16-digit product codes: a few look like NIKs by chance, but
+    most do not, so the column holds codes."""
+    import random
+
+    rng = random.Random(7)
+    codes = [str(rng.randint(10 ** 15, 10 ** 16 - 1)) for _n in range(300)]
+    plausible = [c for c in codes if I.nik_plausible(c)]
+    assert 0 < len(plausible) < 150
+    report = _report("kode_produk,jumlah\n" + "".join(
+        f"{code},{n}\n" for n, code in enumerate(codes)))
+    column = _columns(report)["kode_produk"]
+    assert column["found"] == {} and column["codes"] == 300
+    assert report["personal"] == []
