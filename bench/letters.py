@@ -42,22 +42,11 @@ import time  # noqa: E402
 from typing import Any  # noqa: E402
 
 import _common as C  # noqa: E402
-from _common import ADMIN, BASE_INI, ROOT, say  # noqa: E402
+from _common import ADMIN, ROOT, say  # noqa: E402
 
 INI = ROOT / ".run" / "bench-letters.ini"
 TARGET_P50_MS = 300.0
 APPLICANT = "Yayasan Cahaya Nusantara"
-
-
-def write_ini() -> None:
-    INI.write_text(
-        "# Written by bench/letters.py on every run: the portal's ini with\n"
-        "# notifications off.\n"
-        "[DEFAULT]\n"
-        "debug = false\n\n"
-        "[app:main]\n"
-        f"use = config:{BASE_INI}\n"
-        "ckanext.ppidrequest.notify = false\n")
 
 
 def ensure_letter() -> str:
@@ -139,11 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, "
         f"commit {report['commit']})")
-    write_ini()
-    if not args.skip_upgrade:
-        C.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch",
-                           "activity"))
-    app = C.load_app(INI)
+    C.write_quiet_ini(INI, "letters.py")
+    app = C.app_for(INI, args.skip_upgrade)
     with app._wsgi_app.test_request_context():
         from ckan import model
 

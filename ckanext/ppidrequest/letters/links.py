@@ -5,28 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..model import Letter
+from ..requests import delivery as deliver
 from . import kinds, render
 
 _SALT = "ppidrequest-letter"
 
 
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(tk.config["SECRET_KEY"], salt=_SALT)
-
-
 def token(letter: Letter) -> str:
-    return _serializer().dumps([letter.id, letter.request_id])
+    return deliver.sign(_SALT, letter.id, letter.request_id)
 
 
-def token_matches(letter: Letter, value: str) -> bool:
-    try:
-        return _serializer().loads(value or "") == [letter.id,
-                                                    letter.request_id]
-    except BadSignature:
-        return False
+def token_matches(letter: Letter, value: str | None) -> bool:
+    return deliver.signed(_SALT, value, letter.id, letter.request_id)
 
 
 def download_url(letter: Letter) -> str:

@@ -273,6 +273,20 @@ def _unscanned(req) -> str | None:
     return None
 
 
+class _PdpStep(Step):
+    """What the steps of the personal-data check share: the PPID's,
+    internal, on the files the agency handed over (only into
+    data_submitted), once one was scanned."""
+    sources = (DATA_SUBMITTED,)
+    target = None
+    roles = frozenset({PPID})
+    applicant_visible = False
+    public_note = False
+
+    def unavailable(self, req) -> str | None:
+        return _unscanned(req)
+
+
 def _delivery_ref(move: Move) -> Delivery | None:
     """The handed-over delivery ``delivery_id`` names, with its scan."""
     found = next((d for d in deliveries_of(move.req)
@@ -289,19 +303,13 @@ def _delivery_ref(move: Move) -> Delivery | None:
 
 
 @register
-class PdpScan(Step):
+class PdpScan(_PdpStep):
     """Scan the files the agency handed over for personal data (PPID):
     NIK, family-card numbers, phone numbers, emails and columns whose
     names say personal data. The report per file and column is kept; a
     new scan replaces the previous one and what was decided on it.
     """
     name = "pdp_scan"
-    # only the agency hands files over, and only into data_submitted
-    sources = (DATA_SUBMITTED,)
-    target = None
-    roles = frozenset({PPID})
-    applicant_visible = False
-    public_note = False
 
     def unavailable(self, req) -> str | None:
         if not _has_files(req):
@@ -319,7 +327,7 @@ class PdpScan(Step):
 
 
 @register
-class PdpMask(Step):
+class PdpMask(_PdpStep):
     """Make the masked copy of a scanned file (PPID): per column keep,
     drop, token (the same value, the same token, within this file;
     nothing reversible) or generalise (``year`` for a birth date,
@@ -331,15 +339,6 @@ class PdpMask(Step):
     :param masking: ``{column: action}`` (or ``action:column`` strings)
     """
     name = "pdp_mask"
-    # only the agency hands files over, and only into data_submitted
-    sources = (DATA_SUBMITTED,)
-    target = None
-    roles = frozenset({PPID})
-    applicant_visible = False
-    public_note = False
-
-    def unavailable(self, req) -> str | None:
-        return _unscanned(req)
 
     @staticmethod
     @validator_args
@@ -382,7 +381,7 @@ class PdpMask(Step):
 
 
 @register
-class PdpJustify(Step):
+class PdpJustify(_PdpStep):
     """Give a scanned file as it is, with the PPID's written justification
     (the legal basis for giving the personal data, or why what the scan
     found is not personal data).
@@ -391,15 +390,6 @@ class PdpJustify(Step):
     :param justification: the reasons (required)
     """
     name = "pdp_justify"
-    # only the agency hands files over, and only into data_submitted
-    sources = (DATA_SUBMITTED,)
-    target = None
-    roles = frozenset({PPID})
-    applicant_visible = False
-    public_note = False
-
-    def unavailable(self, req) -> str | None:
-        return _unscanned(req)
 
     @staticmethod
     @validator_args
@@ -730,6 +720,10 @@ def _check_given(move: Move, given: list[Delivery]) -> None:
     data in them needs ``pdp_check=justified`` with the reasons in
     ``pdp_note``."""
     checked = []
+    if move.errors:
+        # a refused file is not kept: nothing to scan
+        move.data["_given_checks"] = checked
+        return
     for delivery in given:
         if delivery.storage_path or delivery.resource_id:
             report = pdp.scan_delivery(delivery)

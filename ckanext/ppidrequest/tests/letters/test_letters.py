@@ -23,6 +23,7 @@ from ckanext.ppidrequest.letters import archive, issue, render
 from ckanext.ppidrequest.model import Letter
 from ckanext.ppidrequest.translation import format_date
 
+from ..requests.test_request_concurrency import _in_threads
 from ..requests.test_requests import FORM, act, move, upload
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db",
@@ -194,28 +195,6 @@ def test_a_step_that_fails_takes_no_number(actors):
 
 
 # -- numbering under pressure -------------------------------------------------
-
-def _in_threads(app, count, work):
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def run(n):
-        with app.flask_app.test_request_context():
-            barrier.wait()
-            try:
-                results[n] = work(n)
-            except Exception as error:  # noqa: BLE001 - collected
-                results[n] = error
-            finally:
-                model.Session.remove()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    return results
-
 
 def test_concurrent_steps_number_letters_gap_free(app, actors):
     reqs = [act(None, "ppidrequest_create", **FORM) for _n in range(6)]
