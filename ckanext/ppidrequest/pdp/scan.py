@@ -245,8 +245,14 @@ def scan_path(path: str, filename: str | None,
     """The report of a file on disk (:func:`format_of` decides how)."""
     fmt = format_of(filename, mimetype)
     if fmt == CSV:
-        with open(path, "rb") as stream:
-            return scan_csv(stream)
+        try:
+            with open(path, "rb") as stream:
+                return scan_csv(stream)
+        except csv.Error as error:
+            # not a table the scan can read (a field over csv's limit, a
+            # binary file named .csv): the PPID must justify or mask it
+            return {"format": CSV, "scanned": False, "rows": 0,
+                    "columns": [], "personal": [], "error": str(error)}
     if fmt == XLSX:
         try:
             return scan_xlsx(path)
