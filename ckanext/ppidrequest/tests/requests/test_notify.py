@@ -118,6 +118,8 @@ Informasi yang dimohon: Jumlah kasus stunting per desa tahun 2025
 Pantau permohonan dengan nomor registrasi dan kode akses yang diberikan \
 saat permohonan diajukan: http://test.ckan.net/permohonan/lacak
 
+Surat resmi terlampir (PDF): surat-000.8.3-0001-PPID-2026.pdf
+
 Hormat kami,
 PPID Satu Data (test)
 """
