@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 5000
 
-.PHONY: demo test install bench bench-requests bench-queue bench-monitoring clean-run i18n
+.PHONY: demo test install bench bench-requests bench-queue bench-monitoring bench-letters bench-pdp clean-run i18n
 
 $(STAMP): requirements.txt dev-requirements.txt pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ bench-queue: $(STAMP) i18n
 
 bench-monitoring: $(STAMP) i18n
 	$(BIN)/python dev/embedded.py exec --database ckan_bench_monitoring -- $(BIN)/python bench/monitoring.py
+
+bench-letters: $(STAMP) i18n
+	$(BIN)/python dev/embedded.py exec --database ckan_bench_letters -- $(BIN)/python bench/letters.py
+
+# The personal-data scan of a generated 50 MB CSV (no database needed).
+bench-pdp: $(STAMP)
+	$(BIN)/python bench/pdp_scan.py
 
 # Stop nothing, delete the embedded database, Redis data and uploads.
 clean-run:

@@ -146,6 +146,26 @@ def db_upgrade(ini: Path = BASE_INI, plugins: tuple[str, ...] = ()) -> None:
     say(f"  db upgrade done in {time.perf_counter() - t0:.1f} s")
 
 
+def write_quiet_ini(path: Path, script: str) -> None:
+    """The portal's ini with notifications off, for one benchmark."""
+    path.write_text(
+        f"# Written by bench/{script} on every run: the portal's ini with\n"
+        "# notifications off.\n"
+        "[DEFAULT]\n"
+        "debug = false\n\n"
+        "[app:main]\n"
+        f"use = config:{BASE_INI}\n"
+        "ckanext.ppidrequest.notify = false\n")
+
+
+def app_for(ini: Path, skip_upgrade: bool = False):
+    """``ckan db upgrade`` with the plugins (unless skipped), then the
+    app of ``ini``."""
+    if not skip_upgrade:
+        db_upgrade(ini, ("ppidrequest", "ppidrequest_pgsearch", "activity"))
+    return load_app(ini)
+
+
 def load_app(ini: Path = BASE_INI):
     from ckan.cli import load_config
     from ckan.config.middleware import make_app

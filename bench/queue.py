@@ -48,7 +48,7 @@ import time  # noqa: E402
 from typing import Any, Callable  # noqa: E402
 
 import _common as C  # noqa: E402
-from _common import (ADMIN, BASE_INI, BIN, ORGS, ROOT,  # noqa: E402
+from _common import (ADMIN, BIN, ORGS, ROOT,  # noqa: E402
                      SqlTimer, say)
 import request_workflow as RW  # noqa: E402
 
@@ -84,17 +84,6 @@ class Timer(SqlTimer):
         if ("GROUP BY ppidrequest_request.state" in statement
                 or statement.lstrip().startswith("SELECT (SELECT count(*)")):
             self.counts_elapsed += time.perf_counter() - started
-
-
-def write_ini() -> None:
-    INI.write_text(
-        "# Written by bench/queue.py on every run: the portal's ini with\n"
-        "# notifications off.\n"
-        "[DEFAULT]\n"
-        "debug = false\n\n"
-        "[app:main]\n"
-        f"use = config:{BASE_INI}\n"
-        "ckanext.ppidrequest.notify = false\n")
 
 
 def ckan_db(*args: str) -> None:
@@ -293,11 +282,8 @@ def main(argv: list[str] | None = None) -> int:
         f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, "
         f"commit {report['commit']})")
-    write_ini()
-    if not args.skip_upgrade:
-        C.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch",
-                           "activity"))
-    app = C.load_app(INI)
+    C.write_quiet_ini(INI, "queue.py")
+    app = C.app_for(INI, args.skip_upgrade)
     with app._wsgi_app.test_request_context():
         from ckan import model
         report["postgres"] = C.postgres_report()

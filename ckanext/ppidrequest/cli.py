@@ -73,3 +73,17 @@ def remind(days, enqueue):
     result = jobs.daily(days)
     click.echo("{lapsed} request(s) lapsed; {reminders} reminder(s), "
                "{sent} sent".format(**result))
+
+
+@ppidrequest.command("letters")
+def letters():
+    """Render every letter that was numbered but not rendered (a render
+    that failed or a worker killed mid-render); the daily run may call it
+    too."""
+    from .letters import archive
+
+    pending = archive.unrendered()
+    done = archive.render_pending(pending)
+    click.echo(f"{done} of {len(pending)} letter(s) rendered")
+    if done < len(pending):
+        raise click.exceptions.Exit(1)

@@ -296,6 +296,13 @@ def ppidrequest_list_entry_url(pkg: dict[str, Any]) -> str | None:
                         dataset=pkg["name"])
 
 
+def ppidrequest_masking_label(action: str | None) -> str:
+    """What a masking action does to a column (:mod:`.pdp.masking`)."""
+    from .pdp import masking
+
+    return masking.action_label(action or "")
+
+
 def get_helpers():
     helpers = {name: fn for name, fn in globals().items()
                if name.startswith("ppidrequest_") and callable(fn)}

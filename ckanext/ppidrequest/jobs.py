@@ -2,6 +2,7 @@
 :func:`.job_queue.enqueue` on the ``ppidrequest`` queue."""
 from __future__ import annotations
 
+from .letters import archive
 from .requests import notify, workflow
 
 
@@ -24,3 +25,9 @@ def daily(days: int = 2, day: str | None = None) -> dict[str, int]:
     lapsed = workflow.lapse_overdue()
     result = notify.send_reminders(days)
     return dict(result, lapsed=len(lapsed))
+
+
+def render_letters(event_id: str) -> int:
+    """Render the letters a committed step issued (numbered already); a
+    retried job renders only what is still missing."""
+    return archive.render_for_event(event_id)

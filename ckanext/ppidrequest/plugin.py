@@ -8,6 +8,7 @@ from ckan.lib.plugins import DefaultPermissionLabels, DefaultTranslation
 
 from . import helpers, signals, views
 from .classification import history, indexing
+from .letters import archive as letters
 from .requests import notify
 from .logic import action, auth
 
@@ -83,4 +84,6 @@ class PpidrequestPlugin(p.SingletonPlugin, DefaultTranslation,
 
     # ISignal
     def get_signal_subscriptions(self):
-        return {signals.request_event: [notify.on_request_event]}
+        # the letters first: the applicant's email carries them
+        return {signals.request_event: [letters.on_request_event,
+                                        notify.on_request_event]}

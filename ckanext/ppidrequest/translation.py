@@ -91,11 +91,13 @@ def table_label(table: dict[str, tuple[str, str]], key: str | None,
     return translate(msgid, lang, context=context)
 
 
-def format_date(day: dt.date | None, lang: str | None = None) -> str:
+def format_date(day: dt.date | None, lang: str | None = None,
+                weekday: bool = True) -> str:
     """A date as letters and emails write it, day first, with the names of
     the day and the month from Babel (CLDR) and the pattern from the
     catalogue: "Wednesday 8 April 2026" in English, the same with a comma
-    after the day's name in Indonesian. ``-`` for no date."""
+    after the day's name in Indonesian; without ``weekday`` as letters
+    date them (day, month name, year). ``-`` for no date."""
     from babel.dates import format_date as babel_format_date
 
     if day is None:
@@ -106,6 +108,11 @@ def format_date(day: dt.date | None, lang: str | None = None) -> str:
         # pattern: EEEE the day of the week, d the day of the month, MMMM
         # the month's name, y the year (Babel fills in the names).
         pattern = tk._("EEEE d MMMM y")
+        if not weekday:
+            # Translators: how official letters write a date ("3 December
+            # 2026"), as a CLDR date pattern: d the day, MMMM the month's
+            # name, y the year.
+            pattern = tk._("d MMMM y")
     try:
         return babel_format_date(day, pattern, locale=lang)
     except (ValueError, TypeError):

@@ -19,7 +19,10 @@ from ..model import ClassificationEvent, Holiday, Request, RequestEvent
 from ..requests import clock, delivery as deliver
 from ..requests import dictize as D
 from ..requests import form, listing, steps, summary, throttle, workflow as W
+from ..letters import archive as letter_archive, issue as letter_issue
+from ..letters import kinds as letter_kinds, links as letter_links
 from ..monitoring import annual, dashboard, dip, period, register
+from ..pdp import check as pdp_check
 from . import chained, edge, schema
 from .auth import REFUSAL
 
@@ -34,6 +37,7 @@ __all__ = [
     "ppidrequest_holiday_delete", "ppidrequest_service_summary",
     "ppidrequest_monitoring_show", "ppidrequest_dip_list",
     "ppidrequest_register_list", "ppidrequest_annual_report_show",
+    "ppidrequest_letter_verify",
 ]
 
 
@@ -293,8 +297,13 @@ def ppidrequest_show(context, data_dict):
                                         {"id": req.id})["success"]]
     out = D.as_dict(req, roles_, steps.deliveries_of(req),
                     available=available)
+    out["letters"] = _letters(req)
     if W.PPID in roles_:
         out["suggested_rejection"] = steps.suggested_rejection(req)
+        # the personal-data check of each file: the PPID's alone
+        by_id = {d.id: d for d in steps.deliveries_of(req)}
+        out["pdp_checks"] = [pdp_check.as_dict(c, by_id.get(c.delivery_id))
+                             for c in pdp_check.checks_of(req.id).values()]
     return out
 
 
@@ -385,8 +394,49 @@ def ppidrequest_track(context, data_dict):
             "outcome_note", "information_requested", "closed_at", "open",
             "overdue", "deliveries", "dataset", "available_actions")
     out = {k: out.get(k) for k in keep}
+    out["letters"] = _letters(req)
     out["events"] = _events(req, W.APPLICANT)
     return out
+
+
+def _letters(req: Request) -> list[dict]:
+    return [letter_links.as_dict(letter)
+            for letter in letter_issue.of_request(req.id)]
+
+
+# -- letters -----------------------------------------------------------------
+
+@tk.side_effect_free
+def ppidrequest_letter_verify(context, data_dict):
+    """Check a letter by the key its QR code carries (anyone): what the
+    office issued under it, nothing about the applicant. With ``sha256``
+    (of a PDF someone holds), also whether it is the letter as issued.
+
+    :param token: the key in the verification URL
+    :param sha256: the SHA-256 of a PDF to compare (optional)
+    :returns: ``{number, issued_on, subject, office, sha256, matches}``;
+        ``matches`` is None without ``sha256``
+    :rtype: dict
+    """
+    tk.check_access("ppidrequest_letter_verify", context, data_dict)
+    data = _validate(data_dict, schema.letter_verify(), context)
+    letter = letter_archive.by_token(data["token"])
+    if letter is None:
+        raise tk.ObjectNotFound(_("No letter was issued under this code"))
+    if not letter.sha256:
+        letter = letter_archive.ensure_rendered(letter.id)
+    given = data.get("sha256")
+    return {
+        "number": letter.number,
+        "issued_on": letter.issued_on.isoformat(),
+        "subject": letter_kinds.subject(letter.kind),
+        "kind": letter.kind,
+        "office": tk.config.get("ckanext.ppidrequest.letters.office"),
+        "government": tk.config.get(
+            "ckanext.ppidrequest.letters.government"),
+        "sha256": letter.sha256,
+        "matches": None if not given else given == letter.sha256,
+    }
 
 
 # -- the workflow's steps ----------------------------------------------------

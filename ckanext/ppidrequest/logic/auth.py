@@ -30,6 +30,7 @@ __all__ = [
     "ppidrequest_holiday_delete", "ppidrequest_service_summary",
     "ppidrequest_monitoring_show", "ppidrequest_dip_list",
     "ppidrequest_register_list", "ppidrequest_annual_report_show",
+    "ppidrequest_letter_verify", "ppidrequest_letter_download",
 ]
 
 
@@ -110,6 +111,34 @@ def ppidrequest_list(context, data_dict):
 @tk.auth_allow_anonymous_access
 def ppidrequest_track(context, data_dict):
     return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_letter_verify(context, data_dict):
+    # public: the page shows what the office issued, nothing personal
+    return {"success": True}
+
+
+@tk.auth_allow_anonymous_access
+def ppidrequest_letter_download(context, data_dict):
+    """A letter for the holder of its link (the applicant: their email,
+    tracking page or account) or an officer of its request. When the
+    request was filed from an account, only that account (or an officer)
+    may use the link."""
+    from ..letters import links
+    from ..model import Letter, Request
+
+    letter = model.Session.get(Letter, (data_dict or {}).get("id") or "")
+    if letter is None or not links.token_matches(
+            letter, (data_dict or {}).get("token")):
+        return {"success": False, "msg": _("Letter not found")}
+    req = model.Session.get(Request, letter.request_id)
+    found = W.actor_for(context).roles_on(req)
+    if found & {W.PPID, W.PEMBANTU, W.APPLICANT} or \
+            not req.applicant_user_id:
+        return {"success": True}
+    return {"success": False,
+            "msg": _("This letter belongs to another applicant")}
 
 
 #: set by a step's auth function for its action: why it said no

@@ -177,3 +177,9 @@ def register_list(ignore_empty, unicode_safe, natural_number_validator,
 @validator_args
 def annual_report_show(ignore_empty, ppidrequest_report_year):
     return {"year": [ignore_empty, ppidrequest_report_year]}
+
+
+@validator_args
+def letter_verify(not_empty, ignore_empty, unicode_safe, ppidrequest_sha256):
+    return {"token": [not_empty, unicode_safe],
+            "sha256": [ignore_empty, unicode_safe, ppidrequest_sha256]}

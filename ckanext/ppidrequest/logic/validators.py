@@ -34,7 +34,10 @@ __all__ = [
     "ppidrequest_period", "ppidrequest_report_year",
     # config options (checked when CKAN starts)
     "ppidrequest_timezone", "ppidrequest_step_targets",
-    "ppidrequest_registration_pattern",
+    "ppidrequest_registration_pattern", "ppidrequest_letter_number_pattern",
+    "ppidrequest_letter_logo",
+    # letters and the personal-data check
+    "ppidrequest_sha256", "ppidrequest_pdp_masking",
 ]
 
 
@@ -405,3 +408,74 @@ def ppidrequest_registration_pattern(value: Any) -> Any:
         raise Invalid(_("Keep {{year}} in the registration pattern: the "
                         "sequence restarts every year").format())
     return value
+
+
+def ppidrequest_letter_number_pattern(value: Any) -> Any:
+    """A letter number pattern: {seq}, {year}, {month}, {month_roman},
+    {kind}, keeping {year} and {seq}."""
+    try:
+        sample = str(value).format(seq=987654, year=2026, month=1,
+                                   month_roman="I", kind="receipt")
+    except (KeyError, IndexError, ValueError):
+        raise Invalid(_("Use only {{seq}}, {{year}}, {{month}}, "
+                        "{{month_roman}} and {{kind}} in the letter number "
+                        "pattern").format())
+    if "2026" not in sample or "987654" not in sample:
+        raise Invalid(_("Keep {{seq}} and {{year}} in the letter number "
+                        "pattern: the sequence restarts every year")
+                      .format())
+    return value
+
+
+def ppidrequest_letter_logo(value: Any) -> Any:
+    """Empty, or a PNG, JPEG or SVG file that exists."""
+    import os
+
+    if not value:
+        return value
+    if not str(value).lower().endswith((".png", ".jpg", ".jpeg", ".svg")):
+        raise Invalid(_("The logo must be a PNG, JPEG or SVG file"))
+    if not os.path.isfile(str(value)):
+        raise Invalid(_("The logo file does not exist: {path}").format(
+            path=value))
+    return value
+
+
+def ppidrequest_pdp_masking(value: Any, context) -> Any:
+    """What to do with each column of a file: a dict ``{column: action}``,
+    or a list of ``action:column`` strings (an HTML form's selects), or
+    JSON of either. Actions: keep, drop, token, year, kecamatan."""
+    from ..pdp import masking
+
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = json.loads(text) if text[:1] in "[{" else [text]
+        except ValueError:
+            raise Invalid(_("Give each column's masking as "
+                            "action:column"))
+    if isinstance(value, list):
+        pairs = {}
+        for item in value:
+            action, sep, column = str(item).partition(":")
+            if not sep:
+                raise Invalid(_("Give each column's masking as "
+                                "action:column"))
+            pairs[column] = action
+        value = pairs
+    if not isinstance(value, dict) or not value:
+        raise Invalid(_("Choose what to do with the columns"))
+    for column, action in value.items():
+        if action not in masking.ACTIONS:
+            raise Invalid(_("Unknown masking '{action}' for column "
+                            "'{column}'").format(action=action,
+                                                 column=column))
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def ppidrequest_sha256(value: Any) -> Any:
+    """64 hexadecimal digits (lower-cased)."""
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", text):
+        raise Invalid(_("A SHA-256 is 64 hexadecimal digits"))
+    return text

@@ -299,3 +299,82 @@ class OpenDownloadCount(BaseModel):
                                             primary_key=True)
     value: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True)
     n: Mapped[int] = mapped_column(sa.BigInteger, nullable=False)
+
+
+# -- letters -----------------------------------------------------------------
+
+class LetterSequence(BaseModel):
+    """The last letter number given in a year (one agenda per year for
+    every kind of letter). Incremented in the transaction of the step that
+    issues the letter, so numbers have no gaps: a step rolled back gives its
+    number back, and a render that fails keeps it."""
+
+    __tablename__ = "ppidrequest_letter_sequence"
+
+    year: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+
+
+class Letter(BaseModel):
+    """An official letter of a request: numbered when the step that owes it
+    is taken, rendered to PDF after the commit (``sha256`` and
+    ``storage_path`` stay empty until then) and kept unchanged. ``token``
+    is the unguessable key of its public verification page."""
+
+    __tablename__ = "ppidrequest_letter"
+    __table_args__ = (sa.UniqueConstraint("event_id", "kind"),
+                      sa.UniqueConstraint("year", "sequence"))
+
+    id: Mapped[str] = mapped_column(sa.UnicodeText, primary_key=True,
+                                    default=_uuid)
+    request_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_request.id"),
+        nullable=False)
+    event_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_request_event.id"),
+        nullable=False)
+    kind: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    year: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    sequence: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    number: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False,
+                                        unique=True)
+    issued_on: Mapped[dt.date] = mapped_column(sa.Date, nullable=False)
+    token: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False,
+                                       unique=True)
+    created: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    rendered_at: Mapped[dt.datetime | None] = mapped_column(
+        sa.DateTime(timezone=True))
+    storage_path: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    size: Mapped[int | None] = mapped_column(sa.BigInteger)
+    sha256: Mapped[str | None] = mapped_column(sa.UnicodeText)
+
+
+# -- the personal-data check -------------------------------------------------
+
+class PdpCheck(BaseModel):
+    """The personal-data check of one delivery the agency handed over: the
+    scan's report (per column: what was found, with masked examples), and
+    the PPID's outcome: ``clean`` (the scan found nothing), ``flagged``
+    (found something, nothing decided yet), ``masked`` (``masked_id`` is
+    the cleaned copy that is delivered instead), ``justified`` (the PPID's
+    written reason to give it as it is) or ``unscannable`` (a format the
+    scan does not read: it needs a justification)."""
+
+    __tablename__ = "ppidrequest_pdp_check"
+
+    delivery_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_delivery.id"),
+        primary_key=True)
+    request_id: Mapped[str] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_request.id"),
+        nullable=False)
+    result: Mapped[str] = mapped_column(sa.UnicodeText, nullable=False)
+    report: Mapped[dict] = mapped_column(JSONB, nullable=False, default=dict)
+    masked_id: Mapped[str | None] = mapped_column(
+        sa.UnicodeText, sa.ForeignKey("ppidrequest_delivery.id"))
+    masking: Mapped[dict | None] = mapped_column(JSONB)
+    justification: Mapped[str | None] = mapped_column(sa.UnicodeText)
+    modified: Mapped[dt.datetime] = mapped_column(
+        sa.DateTime(timezone=True), nullable=False, default=_now)
+    modified_by: Mapped[str | None] = mapped_column(sa.UnicodeText)

@@ -38,20 +38,28 @@ log = logging.getLogger(__name__)
 _SALT = "ppidrequest-delivery"
 
 
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(tk.config["SECRET_KEY"], salt=_SALT)
+def sign(salt: str, *parts: str) -> str:
+    """A personal link's token: ``parts`` signed with the site's secret
+    (deliveries here, letters in :mod:`..letters.links`)."""
+    return URLSafeSerializer(tk.config["SECRET_KEY"], salt=salt).dumps(
+        list(parts))
+
+
+def signed(salt: str, value: str | None, *parts: str) -> bool:
+    """Whether ``value`` is :func:`sign`'s token of ``parts``."""
+    try:
+        return URLSafeSerializer(tk.config["SECRET_KEY"], salt=salt).loads(
+            value or "") == list(parts)
+    except BadSignature:
+        return False
 
 
 def token(delivery: Delivery) -> str:
-    return _serializer().dumps([delivery.id, delivery.request_id])
+    return sign(_SALT, delivery.id, delivery.request_id)
 
 
 def token_matches(delivery: Delivery, value: str) -> bool:
-    try:
-        return _serializer().loads(value) == [delivery.id,
-                                              delivery.request_id]
-    except BadSignature:
-        return False
+    return signed(_SALT, value, delivery.id, delivery.request_id)
 
 
 def download_url(delivery: Delivery) -> str:

@@ -38,6 +38,10 @@ ACTIONS = {
     "fulfil": NC_("request step", "Fulfilled"),
     "reject": NC_("request step", "Rejected"),
     "not_held": NC_("request step", "Information not held"),
+    "pdp_scan": NC_("request step", "Files scanned for personal data"),
+    "pdp_mask": NC_("request step", "Personal data masked in a file"),
+    "pdp_justify": NC_("request step",
+                       "File given with personal data, justified"),
     "withdraw": NC_("request step", "Withdrawn"),
     "lapse": NC_("request step", "Lapsed"),
 }
@@ -80,6 +84,8 @@ PDP_RESULTS = {
     "masked": NC_("personal-data check", "Personal data masked"),
     "justified": NC_("personal-data check",
                      "Personal data given, with a legal basis"),
+    "flagged": NC_("personal-data check", "Personal data found"),
+    "unscannable": NC_("personal-data check", "Not scannable"),
 }
 
 #: the tables by the name of the field that stores the value

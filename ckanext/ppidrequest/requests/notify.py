@@ -23,15 +23,17 @@ told after a step, ``officer/<step>.txt`` for the PPID or the agency, and
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import ckan.lib.mailer as mailer
 import ckan.model as model
 import ckan.plugins.toolkit as tk
 
+from ..letters import archive
 from ..translation import default_language, format_date, in_language
 from . import clock
 from . import workflow as W
@@ -46,6 +48,8 @@ class Message:
     email: str
     subject: str
     body: str
+    #: (file name, content): the letters of the step, for the applicant
+    attachments: list[tuple[str, bytes]] = field(default_factory=list)
 
 
 def recipient_language() -> str:
@@ -207,11 +211,15 @@ def messages_for(event: RequestEvent) -> list[Message]:
         expires, downloads = _downloads(req) if action == "fulfil" \
             else (None, [])
         final = req.state in (W.FULFILLED, W.REJECTED, W.NOT_HELD)
-        for name, address in applicant_recipient(req):
-            out.append(_message(
+        recipients_ = applicant_recipient(req)
+        letters = archive.attachments(event.id) if recipients_ else []
+        for name, address in recipients_:
+            msg = _message(
                 name, address, f"applicant/{email}", lang, **context,
                 note=note, downloads=downloads, download_expires=expires,
-                objection=final))
+                objection=final, letters=[n for n, _c in letters])
+            msg.attachments = letters
+            out.append(msg)
 
     # the officers
     recipients: list[tuple[str, str]] = []
@@ -252,7 +260,10 @@ def send(messages: Iterable[Message]) -> int:
     sent = 0
     for msg in messages:
         try:
-            mailer.mail_recipient(msg.name, msg.email, msg.subject, msg.body)
+            mailer.mail_recipient(
+                msg.name, msg.email, msg.subject, msg.body,
+                attachments=[(name, io.BytesIO(data), "application/pdf")
+                             for name, data in msg.attachments])
             sent += 1
         except Exception:  # noqa: BLE001 - never lose the request
             log.exception("ppidrequest: could not send %r to %s",

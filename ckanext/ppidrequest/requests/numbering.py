@@ -49,7 +49,7 @@ def check_access_code(req: Request, code: str) -> bool:
                                               _normal_code(code))
 
 
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
           "XII")
 
 
@@ -66,5 +66,5 @@ def next_registration_number(received: dt.date) -> tuple[int, str]:
     pattern = tk.config.get("ckanext.ppidrequest.registration_pattern")
     number = pattern.format(seq=seq, year=received.year,
                             month=received.month,
-                            month_roman=_ROMAN[received.month - 1])
+                            month_roman=ROMAN[received.month - 1])
     return seq, number

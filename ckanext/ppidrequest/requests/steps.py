@@ -19,7 +19,9 @@ import ckan.plugins.toolkit as tk
 from ckan.logic.schema import validator_args
 
 from ..classification import classes as C
+from ..letters import kinds as letter
 from ..model import Delivery
+from ..pdp import check as pdp, masking
 from . import clock, form
 from . import delivery as deliver
 from .workflow import (APPLICANT, AWAITING_COMPLETION, CLOCK_STATES,
@@ -220,6 +222,7 @@ class Extend(Step):
     sources = CLOCK_STATES
     target = None
     roles = frozenset({PPID})
+    letters = (letter.EXTENSION,)
 
     @staticmethod
     @validator_args
@@ -257,12 +260,167 @@ class Extend(Step):
         move.note = move.note or req.extension_reason
 
 
+def _has_files(req) -> bool:
+    return model.Session.query(model.sa.exists().where(
+        Delivery.request_id == req.id,
+        Delivery.stage == "submitted")).scalar()
+
+
+def _unscanned(req) -> str | None:
+    """Why the file steps cannot be taken: no file was scanned yet."""
+    if not pdp.checks_of(req.id):
+        return _("Scan the files for personal data first")
+    return None
+
+
+class _PdpStep(Step):
+    """What the steps of the personal-data check share: the PPID's,
+    internal, on the files the agency handed over (only into
+    data_submitted), once one was scanned."""
+    sources = (DATA_SUBMITTED,)
+    target = None
+    roles = frozenset({PPID})
+    applicant_visible = False
+    public_note = False
+
+    def unavailable(self, req) -> str | None:
+        return _unscanned(req)
+
+
+def _delivery_ref(move: Move) -> Delivery | None:
+    """The handed-over delivery ``delivery_id`` names, with its scan."""
+    found = next((d for d in deliveries_of(move.req)
+                  if d.id == move.fields.get("delivery_id")
+                  and d.stage == "submitted"), None)
+    if found is None:
+        move.error("delivery_id", _("Choose a file the agency handed over"))
+        return None
+    if found.id not in pdp.checks_of(move.req.id):
+        move.error("delivery_id", _("Scan the file for personal data "
+                                    "first"))
+        return None
+    return found
+
+
+@register
+class PdpScan(_PdpStep):
+    """Scan the files the agency handed over for personal data (PPID):
+    NIK, family-card numbers, phone numbers, emails and columns whose
+    names say personal data. The report per file and column is kept; a
+    new scan replaces the previous one and what was decided on it.
+    """
+    name = "pdp_scan"
+
+    def unavailable(self, req) -> str | None:
+        if not _has_files(req):
+            return _("No file was handed over to check")
+        return None
+
+    def check(self, move: Move) -> None:
+        move.fields["files"] = [d for d in deliveries_of(move.req)
+                                if d.stage == "submitted"]
+
+    def apply(self, move: Move) -> None:
+        move.data["files"] = {
+            d.filename: pdp.record_scan(d, move.actor.id).result
+            for d in move.fields["files"]}
+
+
+@register
+class PdpMask(_PdpStep):
+    """Make the masked copy of a scanned file (PPID): per column keep,
+    drop, token (the same value, the same token, within this file;
+    nothing reversible) or generalise (``year`` for a birth date,
+    ``kecamatan`` for an address). A column holding a NIK or KK is dropped
+    or tokenised; a column with personal data is not kept. Only the copy is
+    ever released; the original stays for the record.
+
+    :param delivery_id: the handed-over file
+    :param masking: ``{column: action}`` (or ``action:column`` strings)
+    """
+    name = "pdp_mask"
+
+    @staticmethod
+    @validator_args
+    def schema(ignore_empty, unicode_safe, ppidrequest_pdp_masking):
+        return {"delivery_id": [ignore_empty, unicode_safe],
+                "masking": [ignore_empty, ppidrequest_pdp_masking]}
+
+    def check(self, move: Move) -> None:
+        move.need("masking", _("Choose what to do with the columns"))
+        delivery = _delivery_ref(move)
+        if delivery is None or move.errors:
+            return
+        check = pdp.checks_of(move.req.id)[delivery.id]
+        if not (check.report or {}).get("scanned"):
+            move.error("delivery_id", _(
+                "This file's format cannot be scanned or masked here: "
+                "justify giving it, or have the agency hand over a CSV or "
+                "XLSX file"))
+            return
+        why = masking.refusals(check.report, move.fields["masking"])
+        for column, reason in sorted(why.items()):
+            move.error("masking", {
+                "unknown": _("The file has no column '{column}'"),
+                "kept": _("Column '{column}' holds personal data: drop it, "
+                          "replace it by a token or generalise it"),
+                "identity": _("Column '{column}' holds a NIK or KK number: "
+                              "drop it or replace it by a token (a partly "
+                              "masked NIK still reveals region, birth date "
+                              "and sex)"),
+            }[reason].format(column=column))
+        move.fields["delivery"], move.fields["check"] = delivery, check
+
+    def apply(self, move: Move) -> None:
+        delivery, check = move.fields["delivery"], move.fields["check"]
+        copy = pdp.mask(delivery, check, move.fields["masking"],
+                        move.actor.id)
+        move.uploads.append(copy)
+        move.data.update(file=delivery.filename, masked_file=copy.filename,
+                         masking=move.fields["masking"])
+
+
+@register
+class PdpJustify(_PdpStep):
+    """Give a scanned file as it is, with the PPID's written justification
+    (the legal basis for giving the personal data, or why what the scan
+    found is not personal data).
+
+    :param delivery_id: the handed-over file
+    :param justification: the reasons (required)
+    """
+    name = "pdp_justify"
+
+    @staticmethod
+    @validator_args
+    def schema(ignore_empty, unicode_safe, ppidrequest_long_text):
+        return {"delivery_id": [ignore_empty, unicode_safe],
+                "justification": [ignore_empty, ppidrequest_long_text,
+                                  unicode_safe]}
+
+    def check(self, move: Move) -> None:
+        move.need("justification", _(
+            "Write why the file may be given with what the scan found"))
+        move.fields["delivery"] = _delivery_ref(move)
+
+    def apply(self, move: Move) -> None:
+        delivery = move.fields["delivery"]
+        pdp.justify(pdp.checks_of(move.req.id)[delivery.id],
+                    move.fields["justification"], move.actor.id)
+        move.data["file"] = delivery.filename
+
+
 @register
 class Fulfil(Step):
     """Give the information, whole or in part, after the personal-data
     check (PPID).
 
-    :param pdp_check: clean, masked or justified (required)
+    :param pdp_check: clean, masked or justified; required when no file
+        is given (the information is shown, not copied): with files, each
+        file's own check (``pdp_scan``, ``pdp_mask``, ``pdp_justify``)
+        decides, and every handed-over file must have one. A file the PPID
+        gives at this step is scanned now; personal data in it needs
+        ``justified`` with the reasons in ``pdp_note``
     :param pdp_note: what was masked, or why personal data may be given
         (required unless clean)
     :param partial: part of the information is withheld
@@ -277,6 +435,7 @@ class Fulfil(Step):
     sources = (IN_REVIEW, DATA_SUBMITTED)
     target = FULFILLED
     roles = frozenset({PPID})
+    letters = (letter.NOTICE, letter.DELIVERY)
 
     @staticmethod
     @validator_args
@@ -295,21 +454,25 @@ class Fulfil(Step):
 
     def check(self, move: Move) -> None:
         fields, req = move.fields, move.req
-        move.need("pdp_check", _(
-            "Record the personal-data check: clean, masked or justified"))
-        if fields.get("pdp_check") in ("masked", "justified"):
-            move.need("pdp_note", _(
-                "Say what was masked, or why the personal data may be "
-                "given"))
         fields["partial"] = bool(fields.get("partial"))
         if fields["partial"]:
             move.need("withheld_note", _(
                 "Say what was withheld and on which ground"))
         collect(move, "released")
+        given = list(move.deliveries)
         if fields.get("release_submitted", True):
-            move.deliveries.extend(
-                deliver.release(d, move.actor.id)
-                for d in deliveries_of(req) if d.stage == "submitted")
+            move.deliveries.extend(_released_after_check(move))
+        _check_given(move, given)
+        if not fields.get("pdp_check"):
+            # the files' own checks say it, when there are files
+            fields["pdp_check"] = _overall(pdp.checks_of(req.id))
+        move.need("pdp_check", _(
+            "Record the personal-data check: clean, masked or justified"))
+        if fields.get("pdp_check") in ("masked", "justified") and \
+                not pdp.checks_of(req.id):
+            move.need("pdp_note", _(
+                "Say what was masked, or why the personal data may be "
+                "given"))
         if (req.obtain_method == "copy" and req.copy_format == "softcopy"
                 and not move.deliveries and "upload" not in move.errors):
             move.error("upload", _(
@@ -323,7 +486,19 @@ class Fulfil(Step):
         req, fields = move.req, move.fields
         req.partial = fields["partial"]
         req.withheld_note = fields.get("withheld_note")
-        req.pdp_check = fields["pdp_check"]
+        for delivery, report in move.data.pop("_given_checks", []):
+            # the files given at this step: their scan is recorded too
+            model.Session.add(delivery)
+            model.Session.flush()
+            check = pdp.PdpCheck(delivery_id=delivery.id,
+                                 request_id=req.id, report=report,
+                                 result=pdp.result_of(report),
+                                 modified_by=move.actor.id)
+            if check.result != pdp.CLEAN:
+                pdp.justify(check, fields.get("pdp_note"), move.actor.id)
+            model.Session.add(check)
+        req.pdp_check = _overall(pdp.checks_of(req.id)) or \
+            fields["pdp_check"]
         req.pdp_note = fields.get("pdp_note")
         req.outcome_note = fields.get("outcome_note")
         move.data.update(partial=req.partial, pdp_check=req.pdp_check,
@@ -338,26 +513,32 @@ class Reject(Step):
 
     :param ground: Pasal 17 letter a-j
     :param consequence: the harm if the information were opened
+    :param exempt_until: the end of the exemption period (YYYY-MM-DD)
+    :param exempt_reason: why the exemption has no end date
     :param outcome_note: a note to the applicant
     """
     name = "reject"
     sources = (IN_REVIEW, FORWARDED, DATA_SUBMITTED)
     target = REJECTED
     roles = frozenset({PPID})
+    letters = (letter.REJECTION,)
 
     @staticmethod
     @validator_args
     def schema(ignore_empty, unicode_safe, ppidrequest_choice,
-               ppidrequest_long_text):
+               ppidrequest_long_text, isodate):
         long_ = [ignore_empty, ppidrequest_long_text, unicode_safe]
         return {"ground": [ignore_empty, unicode_safe,
                            ppidrequest_choice(list(C.GROUNDS))],
                 "consequence": long_,
+                "exempt_until": [ignore_empty, isodate],
+                "exempt_reason": long_,
                 "outcome_note": long_}
 
     def check(self, move: Move) -> None:
         basis = suggested_rejection(move.req) or {}
-        for name in ("ground", "consequence"):
+        for name in ("ground", "consequence", "exempt_until",
+                     "exempt_reason"):
             if not move.fields.get(name) and basis.get(name):
                 move.fields[name] = basis[name]
         move.need("ground", _(
@@ -372,6 +553,13 @@ class Reject(Step):
         req.rejection_consequence = move.fields["consequence"]
         req.outcome_note = move.fields.get("outcome_note")
         move.data["ground"] = req.rejection_ground
+        # the exemption period, for the decision letter
+        until = move.fields.get("exempt_until")
+        if until:
+            move.data["exempt_until"] = until.date().isoformat() \
+                if hasattr(until, "date") else str(until)[:10]
+        if move.fields.get("exempt_reason"):
+            move.data["exempt_reason"] = move.fields["exempt_reason"]
 
 
 @register
@@ -385,6 +573,7 @@ class NotHeld(Step):
     sources = (IN_REVIEW, FORWARDED, DATA_SUBMITTED)
     target = NOT_HELD
     roles = frozenset({PPID})
+    letters = (letter.NOTICE,)
 
     @staticmethod
     @validator_args
@@ -450,7 +639,9 @@ def suggested_rejection(req) -> dict | None:
         return None
     return {"classification": handled,
             "ground": extras.get("classification_ground"),
-            "consequence": extras.get("classification_consequence")}
+            "consequence": extras.get("classification_consequence"),
+            "exempt_until": extras.get("classification_exempt_until"),
+            "exempt_reason": extras.get("classification_exempt_reason")}
 
 
 def collect(move: Move, stage: str, own_org: str | None = None) -> None:
@@ -478,3 +669,76 @@ def collect(move: Move, stage: str, own_org: str | None = None) -> None:
         else:
             move.uploads.append(delivery)
             move.deliveries.append(delivery)
+
+
+def _overall(checks: dict) -> str | None:
+    """The request's personal-data outcome from its files' checks."""
+    results = {c.result for c in checks.values()}
+    for result in (pdp.MASKED, pdp.JUSTIFIED):
+        if result in results:
+            return result
+    return pdp.CLEAN if results else None
+
+
+def _released_after_check(move: Move) -> list[Delivery]:
+    """The applicant's copies of what the agency handed over: each file as
+    its recorded personal-data check allows, the masked copy instead of a
+    masked original. A file without a check, or whose check is not
+    settled, stops the step."""
+    req, actor = move.req, move.actor
+    checks = pdp.checks_of(req.id)
+    masked = {d.id: d for d in deliveries_of(req) if d.stage == "masked"}
+    out = []
+    for delivery in deliveries_of(req):
+        if delivery.stage != "submitted":
+            continue
+        check = checks.get(delivery.id)
+        if check is None:
+            move.error("pdp_check", _(
+                "{file}: scan it for personal data before fulfilling")
+                .format(file=delivery.filename))
+        elif check.result == pdp.FLAGGED:
+            move.error("pdp_check", _(
+                "{file}: personal data found ({columns}). Mask the file or "
+                "justify giving it before fulfilling.").format(
+                file=delivery.filename,
+                columns=", ".join(check.report.get("personal") or [])))
+        elif check.result == pdp.UNSCANNABLE:
+            move.error("pdp_check", _(
+                "{file}: this format cannot be scanned for personal data. "
+                "Justify giving it, or have the agency hand over a CSV or "
+                "XLSX file.").format(file=delivery.filename))
+        elif check.result == pdp.MASKED:
+            out.append(deliver.release(masked[check.masked_id], actor.id))
+        else:
+            out.append(deliver.release(delivery, actor.id))
+    return out
+
+
+def _check_given(move: Move, given: list[Delivery]) -> None:
+    """Files the PPID gives at the step itself are scanned too; personal
+    data in them needs ``pdp_check=justified`` with the reasons in
+    ``pdp_note``."""
+    checked = []
+    if move.errors:
+        # a refused file is not kept: nothing to scan
+        move.data["_given_checks"] = checked
+        return
+    for delivery in given:
+        if delivery.storage_path or delivery.resource_id:
+            report = pdp.scan_delivery(delivery)
+        else:
+            continue
+        result = pdp.result_of(report)
+        if result != pdp.CLEAN and not (
+                move.fields.get("pdp_check") == pdp.JUSTIFIED
+                and move.fields.get("pdp_note")):
+            field = "upload" if delivery.storage_path else "resource_id"
+            move.error(field, _(
+                "{file}: personal data found ({columns}), or a format that "
+                "cannot be scanned. Give a masked file, or record the check "
+                "as justified with the reasons.").format(
+                file=delivery.filename,
+                columns=", ".join(report.get("personal") or []) or "-"))
+        checked.append((delivery, report))
+    move.data["_given_checks"] = checked

@@ -27,6 +27,8 @@ import ckan.plugins.toolkit as tk
 from sqlalchemy import event as sa_event, orm
 
 from .. import job_queue, roles, signals
+from ..letters import issue
+from ..letters.kinds import RECEIPT as RECEIPT_LETTER
 from . import clock, form, labels, numbering, throttle
 from ..model import Delivery, Request, RequestEvent
 
@@ -77,6 +79,9 @@ class Step:
     #: which officers are mailed (``officer/<email>.txt``): PPID, PEMBANTU
     #: (the agency the request is with) or None
     officers_told: ClassVar[str | None] = None
+    #: the letters the step owes the applicant (kinds of
+    #: :mod:`..letters.kinds`), numbered in the step's transaction
+    letters: ClassVar[tuple[str, ...]] = ()
 
     @property
     def email(self) -> str:
@@ -366,6 +371,7 @@ def create(data: dict[str, Any], actor: Actor) -> tuple[Request, str,
                    {"channel": req.channel,
                     "received_at": received.isoformat(),
                     "due_date": req.due_date.isoformat()})
+    issue.allocate(req, event, RECEIPT_LETTER, today)
     return req, code, event
 
 
@@ -435,6 +441,7 @@ def take(step: Step, move: Move) -> Outcome:
         model.Session.add(delivery)
     event = _event(req, move.actor, step.name, from_state, target,
                    move.note, move.data)
+    issue.allocate_all(step.letters, req, event, move.today)
     return Outcome(req, event, move.deliveries)
 
 

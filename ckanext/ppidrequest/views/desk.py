@@ -34,8 +34,8 @@ _SORTS = ("due_date asc", "due_date desc", "received_at desc",
 #: the steps with a form on the desk's request page
 #: (``templates/ppidrequest/snippets/step_<name>.html``)
 STEP_FORMS = ("review", "request_completion", "complete", "forward",
-              "submit_data", "extend", "fulfil", "reject", "not_held",
-              "lapse")
+              "submit_data", "extend", "pdp_scan", "fulfil", "reject",
+              "not_held", "lapse")
 #: fields of a step form that are not the step's own
 _NOT_FIELDS = ("_csrf_token", "save")
 
@@ -243,6 +243,9 @@ def step(id: str, step: str):
     # a checkbox sends its hidden "false" first, then "true" when ticked
     data = {k: form.getlist(k)[-1].strip() for k in form
             if k not in _NOT_FIELDS}
+    # the masking of a file: one select per column
+    if form.getlist("masking"):
+        data["masking"] = [v for v in form.getlist("masking") if v]
     payload: dict[str, Any] = dict(data, id=id)
     upload = tk.request.files.get("upload")
     if upload is not None and upload.filename:

@@ -192,14 +192,19 @@ def test_the_walk(walker, people, lang):
     _submit(bpage, "form#ppid-step-submit_data")
     assert "kunjungan.csv" in bpage.locator("body").inner_text()
 
-    # -- the PPID checks personal data and fulfils
+    # -- the PPID scans the files for personal data (Jember step 10), sees
+    # the report, and fulfils
     ppage.goto(desk_request_url)
+    _open_step(ppage, "pdp_scan")
+    _submit(ppage, "form#ppid-step-pdp_scan")
+    assert ppage.locator(".ppid-pdp-file.ppid-pdp-clean").count() == 1
+    look(ppid, "desk-pdp-report")
     form = _open_step(ppage, "fulfil")
-    form.locator("#field-fulfil-pdp_check-clean").check()
     release = form.locator("#field-fulfil-release_submitted")
     if release.count():
         release.check()
     else:
+        form.locator("#field-fulfil-pdp_check-clean").check()
         form.locator("#field-fulfil-upload").set_input_files(files=[{
             "name": "kunjungan.csv", "mimeType": "text/csv",
             "buffer": CSV}])
@@ -208,9 +213,14 @@ def test_the_walk(walker, people, lang):
     _submit(ppage, "form#ppid-step-fulfil")
     assert ppage.locator("form#ppid-step-fulfil").count() == 0
 
-    # -- the applicant downloads the data
+    # -- the applicant downloads the data, and the letters
     tpage.goto(request_url)
     look(tracker, "request-fulfilled")
+    letters = tpage.locator("a.ppid-letter-download")
+    assert letters.count() == 3     # receipt, notice, delivery letter
+    letter = tracker.context.request.get(
+        letters.nth(2).get_attribute("href"))
+    assert letter.status == 200 and letter.body().startswith(b"%PDF")
     link = tpage.locator("a.ppid-download").first
     href = link.get_attribute("href")
     resp = tracker.context.request.get(

@@ -328,6 +328,22 @@ def test_seed_walks_requests_into_every_state():
         catalogue.MONITORING["downloads"]["count"]
     assert board["downloads"]["purpose"] and board["unmet"]["groups"]
     assert any(a["answered"] for a in board["agencies"])
+    # every kind of letter, rendered, one number each
+    from ckanext.ppidrequest.model import Letter
+
+    letters = model.Session.query(Letter).all()
+    assert {x.kind for x in letters} == {"receipt", "extension", "notice",
+                                         "delivery", "rejection"}
+    assert all(x.sha256 for x in letters)
+    assert sorted(x.sequence for x in letters) == list(
+        range(1, len(letters) + 1))
+    # the data handed over for the village waits to be masked
+    [handed] = as_("ppid", state="data_submitted")["results"]
+    shown = tk.get_action("ppidrequest_show")(
+        {"user": "ppid", "ignore_auth": False}, {"id": handed["id"]})
+    [check] = shown["pdp_checks"]
+    assert check["result"] == "flagged"
+    assert {"nik_ibu", "keterangan"} <= set(check["report"]["personal"])
     again = seed.seed(echo=_quiet)
     assert again["request_unchanged"] == len(catalogue.REQUESTS)
     assert as_("ppid")["count"] == everything["count"]

@@ -117,6 +117,8 @@ Batas waktu jawaban: Rabu, 8 April 2026
 Pantau permohonan dengan nomor registrasi dan kode akses yang diberikan \
 saat permohonan diajukan: http://test.ckan.net/permohonan/lacak
 
+Surat resmi terlampir (PDF): surat-000.8.3-0001-PPID-2026.pdf
+
 Hormat kami,
 PPID Satu Data (test)
 """

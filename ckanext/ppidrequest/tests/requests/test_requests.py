@@ -321,6 +321,7 @@ def test_jember_sop_end_to_end(actors, smtp):
         with pytest.raises(tk.ValidationError) as error:
             move(actors["ppid"], req, "fulfil")
         assert "pdp_check" in error.value.error_dict
+        move(actors["ppid"], req, "pdp_scan")      # Jember step 10
         done = move(actors["ppid"], req, "fulfil", pdp_check="masked",
                     pdp_note="Nama balita disamarkan",
                     outcome_note="Disampaikan dalam bentuk CSV")
@@ -730,6 +731,7 @@ def test_a_restricted_resource_is_delivered_but_stays_restricted(
     move(actors["ppid"], req, "review")
     move(actors["ppid"], req, "forward", organization="dinkes")
     move(actors["pembantu"], req, "submit_data", resource_id=resource["id"])
+    move(actors["ppid"], req, "pdp_scan")
     done = move(actors["ppid"], req, "fulfil", pdp_check="justified",
                 pdp_note="Tidak memuat identitas pasien, hanya agregat")
     [released] = [d for d in done["deliveries"] if d["stage"] == "released"]

@@ -245,6 +245,37 @@ def test_the_delivered_data_is_downloaded_from_the_page(app, actors):
     assert app.get(path).body == "desa,kasus\nA,3\n"
 
 
+def test_the_letters_are_downloaded_from_the_tracking_page(app, actors):
+    """An applicant without an account: the code kept by the browser
+    opens the letters too, and each is the PDF as issued."""
+    import hashlib
+
+    number, code, _loc = _filed(app)
+    [req] = act(actors["ppid"], "ppidrequest_list")["results"]
+    move(actors["ppid"], req, "review")
+    move(actors["ppid"], req, "reject", ground="h",
+         consequence="Membuka rekam medis pasien")
+    app.client.delete_cookie("ckan")  # another browser: track first
+    resp = app.post("/id/permohonan/lacak", data={
+        "registration_number": number, "access_code": code},
+        follow_redirects=False)
+    page = app.get(resp.headers["Location"]).body
+    links = re.findall(r'class="ppid-letter-download" href="([^"]+)">'
+                       r'<i[^>]*></i> ([^<]+)</a>', page)
+    assert [title.strip() for _href, title in links] == [
+        "Tanda bukti penerimaan permohonan informasi publik",
+        "Keputusan penolakan permohonan informasi publik"]
+    letters = act(None, "ppidrequest_track", registration_number=number,
+                  access_code=code)["letters"]
+    for (href, _title), letter in zip(links, letters):
+        assert letter["number"] in page
+        got = app.get(href.replace(tk.config["ckan.site_url"], "")
+                      .replace("&amp;", "&"))
+        assert got.status_code == 200
+        assert got.headers["Content-Type"] == "application/pdf"
+        assert hashlib.sha256(got.data).hexdigest() == letter["sha256"]
+
+
 def test_a_rejection_shows_its_ground(app, actors):
     req = act(actors["applicant"], "ppidrequest_create", **FORM)
     move(actors["ppid"], req, "review")

@@ -454,26 +454,86 @@ def test_fulfil_records_the_personal_data_check_and_gives_the_file(
     headers = token(actors["ppid"])
     page = app.get(f"{QUEUE}/{req['id']}", headers=headers).body
     assert "stunting.csv" in page
-    assert 'id="field-fulfil-pdp_check-masked"' in page
     assert "not yet given to the applicant" in page
+    assert 'id="ppid-step-pdp_scan"' in page
+    # with handed-over files the files' checks decide, not a radio
+    assert 'id="field-fulfil-pdp_check-masked"' not in page
     resp = _post(app, actors["ppid"], req, "fulfil",
-                 {"pdp_check": "masked", "release_submitted": "true",
+                 {"release_submitted": "true",
                   "outcome_note": "Silakan unduh"})
     assert resp.status_code == 400
-    assert _error(resp.body, "fulfil-pdp_note")
-    assert re.search(r'id="field-fulfil-pdp_check-masked" value="masked" '
-                     r'checked', resp.body)
+    assert "scan it for personal data" in _error(resp.body,
+                                                 "fulfil-pdp_check")
     assert "Silakan unduh</textarea>" in resp.body
+    page = _done(app, actors["ppid"], _post(app, actors["ppid"], req,
+                                            "pdp_scan", {}))
+    assert "stunting.csv: <span class=\"ppid-pdp-result\">No personal " \
+        "data found" in page
     page = _done(app, actors["ppid"], _post(
         app, actors["ppid"], req, "fulfil",
-        {"pdp_check": "masked", "pdp_note": "Nama balita disamarkan",
-         "partial": "false", "release_submitted": "true",
+        {"partial": "false", "release_submitted": "true",
          "outcome_note": "Silakan unduh"}))
     shown = _show(actors, req)
-    assert shown["state"] == "fulfilled" and shown["pdp_check"] == "masked"
+    assert shown["state"] == "fulfilled" and shown["pdp_check"] == "clean"
     assert [d["filename"] for d in shown["deliveries"]
             if d["stage"] == "released"] == ["stunting.csv"]
-    assert 'class="ppid-download"' in page and "Personal data masked" in page
+    assert 'class="ppid-download"' in page
+    # the letters of the step, on the officer's page
+    assert page.count('class="ppid-letter-download"') == 3
+    for letter in shown["letters"]:
+        assert letter["number"] in page
+
+
+def test_the_ppid_masks_a_file_on_the_request_page(app, actors):
+    from ..pdp.test_scan import VILLAGE
+
+    req = _forwarded(actors)
+    move(actors["pembantu"], req, "submit_data", upload=FileStorage(
+        io.BytesIO(VILLAGE.encode()), "balita.csv", content_type="text/csv"))
+    ppid = actors["ppid"]
+    page = _done(app, ppid, _post(app, ppid, req, "pdp_scan", {}))
+    assert "Personal data found" in page
+    assert "3509124507910002" not in page and "Siti Aminah" not in page
+    assert "NIK: 3" in page
+    [check] = _show(actors, req)["pdp_checks"]
+    delivery = check["delivery_id"]
+    # a NIK column offers only drop and token
+    nik_select = re.search(r'<select[^>]*id="mask-2-[^"]+">(.*?)</select>',
+                           page, re.S).group(1)
+    assert re.findall(r'value="(\w+):nik"', nik_select) == ["token", "drop"]
+    # keeping a personal column is refused next to the masking
+    resp = _post(app, ppid, req, "pdp_mask", {
+        "delivery_id": delivery, "masking": ["keep:nama_lengkap",
+                                             "token:nik"]})
+    assert resp.status_code == 400
+    assert "nama_lengkap" in _error(resp.body, "pdp_mask-masking")
+    page = _done(app, ppid, _post(app, ppid, req, "pdp_mask", {
+        "delivery_id": delivery, "masking": [
+            "drop:nama_lengkap", "token:nik", "year:tanggal_lahir",
+            "kecamatan:alamat", "drop:nama_ibu", "drop:no_hp", "drop:email",
+            "token:keterangan"]}))
+    assert "Masked: the cleaned copy is given" in page
+    assert "balita-disamarkan.csv" in page
+
+
+def test_the_ppid_justifies_a_file_the_scan_cannot_read(app, actors):
+    req = _forwarded(actors)
+    move(actors["pembantu"], req, "submit_data", upload=FileStorage(
+        io.BytesIO(b"%PDF-1.4 rekap"), "rekap.pdf",
+        content_type="application/pdf"))
+    ppid = actors["ppid"]
+    page = _done(app, ppid, _post(app, ppid, req, "pdp_scan", {}))
+    assert "This format cannot be scanned" in page
+    [check] = _show(actors, req)["pdp_checks"]
+    resp = _post(app, ppid, req, "pdp_justify",
+                 {"delivery_id": check["delivery_id"], "justification": ""})
+    assert resp.status_code == 400
+    assert _error(resp.body, "pdp_justify-justification")
+    page = _done(app, ppid, _post(app, ppid, req, "pdp_justify", {
+        "delivery_id": check["delivery_id"],
+        "justification": "Rekap agregat per kecamatan, tanpa identitas"}))
+    assert "Given as it is, justified" in page
+    assert "Rekap agregat per kecamatan, tanpa identitas" in page
 
 
 def test_fulfil_with_an_uploaded_file(app, actors):
