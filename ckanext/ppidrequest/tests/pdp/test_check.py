@@ -166,6 +166,10 @@ def test_a_file_the_ppid_gives_at_fulfil_is_scanned_too(actors):
 
 
 def test_only_the_ppid_checks_personal_data(actors, handed_over):
-    for who in ("pembantu", "applicant", "outsider"):
-        with pytest.raises(tk.NotAuthorized):
+    # who may see the request is refused the step; who may not is told
+    # there is no such request (as for every step)
+    for who, refused in (("pembantu", tk.NotAuthorized),
+                         ("applicant", tk.NotAuthorized),
+                         ("outsider", tk.ObjectNotFound)):
+        with pytest.raises(refused):
             move(actors[who], handed_over, "pdp_scan")
