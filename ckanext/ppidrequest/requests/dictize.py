@@ -11,7 +11,7 @@ import ckan.model as model
 from . import clock
 from . import delivery as deliver
 from . import workflow as W
-from ..model import Delivery, Request, RequestEvent
+from ..model import Delivery, PdpCheck, Request, RequestEvent
 
 #: applicant contact details an agency's PPID Pembantu does not need
 _CONTACT = ("applicant_nik", "applicant_address", "applicant_phone",
@@ -50,6 +50,19 @@ class Refs:
         self.pkgs = {p.id: p for p in model.Session.query(
             P.id, P.name, P.title, P.state).filter(P.id.in_(pkg_ids))} \
             if pkg_ids else {}
+        # what the steps of the personal-data check ask of each request
+        # with data handed over (see Step.unavailable)
+        waiting = [r.id for r in reqs if r.state == W.DATA_SUBMITTED]
+        self.handed_over: set[str] = set()
+        self.scanned: set[str] = set()
+        if waiting:
+            self.handed_over = {i for (i,) in model.Session.query(
+                Delivery.request_id).filter(
+                    Delivery.request_id.in_(waiting),
+                    Delivery.stage == "submitted").distinct()}
+            self.scanned = {i for (i,) in model.Session.query(
+                PdpCheck.request_id).filter(
+                    PdpCheck.request_id.in_(waiting)).distinct()}
         self._soon_until: dt.date | None = None
         self.today = clock.today()
 
@@ -118,7 +131,7 @@ def as_dict(req: Request, roles_: set[str],
     out["owner_organization"] = refs.org(req.owner_org)
     out["forwarded_organization"] = refs.org(req.forwarded_org)
     out["dataset"] = refs.dataset(req.dataset_id)
-    out["available_actions"] = W.available_steps(req, roles_) \
+    out["available_actions"] = W.available_steps(req, roles_, refs) \
         if available is None else available
     if deliveries is not None:
         out["deliveries"] = [delivery_dict(d, view) for d in deliveries

@@ -232,7 +232,7 @@ class Extend(Step):
                            unicode_safe],
                 "days": [ignore_empty, int_validator]}
 
-    def unavailable(self, req) -> str | None:
+    def unavailable(self, req, known=None) -> str | None:
         if req.extended:
             return _("The deadline was already extended once; the law "
                      "allows one extension")
@@ -260,15 +260,21 @@ class Extend(Step):
         move.note = move.note or req.extension_reason
 
 
-def _has_files(req) -> bool:
+def _has_files(req, known=None) -> bool:
+    """Whether the agency handed over a file (``known``: a page's
+    ``handed_over``, read for all its rows)."""
+    if known is not None:
+        return req.id in known.handed_over
     return model.Session.query(model.sa.exists().where(
         Delivery.request_id == req.id,
         Delivery.stage == "submitted")).scalar()
 
 
-def _unscanned(req) -> str | None:
+def _unscanned(req, known=None) -> str | None:
     """Why the file steps cannot be taken: no file was scanned yet."""
-    if not pdp.checks_of(req.id):
+    scanned = req.id in known.scanned if known is not None \
+        else bool(pdp.checks_of(req.id))
+    if not scanned:
         return _("Scan the files for personal data first")
     return None
 
@@ -283,8 +289,8 @@ class _PdpStep(Step):
     applicant_visible = False
     public_note = False
 
-    def unavailable(self, req) -> str | None:
-        return _unscanned(req)
+    def unavailable(self, req, known=None) -> str | None:
+        return _unscanned(req, known)
 
 
 def _delivery_ref(move: Move) -> Delivery | None:
@@ -311,8 +317,8 @@ class PdpScan(_PdpStep):
     """
     name = "pdp_scan"
 
-    def unavailable(self, req) -> str | None:
-        if not _has_files(req):
+    def unavailable(self, req, known=None) -> str | None:
+        if not _has_files(req, known):
             return _("No file was handed over to check")
         return None
 
@@ -610,7 +616,7 @@ class Lapse(Step):
     target = LAPSED
     roles = frozenset({PPID, SYSTEM})
 
-    def unavailable(self, req) -> str | None:
+    def unavailable(self, req, known=None) -> str | None:
         if not req.completion_due_date or \
                 req.completion_due_date >= clock.today():
             return _("The applicant still has time to complete the request")

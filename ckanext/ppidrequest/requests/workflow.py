@@ -95,9 +95,11 @@ class Step:
         """The navl schema of the step's own fields."""
         return {}
 
-    def unavailable(self, req: Request) -> str | None:
+    def unavailable(self, req: Request, known: Any = None) -> str | None:
         """Why the step cannot be taken now although the request is in one
-        of its ``sources`` (None: it can)."""
+        of its ``sources`` (None: it can). ``known``: what a page of
+        requests read for all its rows at once (``dictize.Refs``), so that
+        the queue does not ask the database again for every row."""
         return None
 
     def check(self, move: "Move") -> None:
@@ -217,11 +219,13 @@ def caller_refusal(context: dict, step: Step, req: Request,
                                                          code_ok=code_ok))
 
 
-def available_steps(req: Request, roles_: set[str]) -> list[str]:
-    """The steps that ``roles_`` may take on ``req`` now."""
+def available_steps(req: Request, roles_: set[str],
+                    known: Any = None) -> list[str]:
+    """The steps that ``roles_`` may take on ``req`` now (``known``: see
+    :meth:`Step.unavailable`)."""
     return [name for name, step in STEPS.items()
             if _blocked(step, req, roles_) is None
-            and not step.unavailable(req)]
+            and not step.unavailable(req, known)]
 
 
 class Conflict(Exception):
