@@ -135,6 +135,9 @@ def test_fulfil_issues_the_notice_and_the_delivery_letter(actors):
     assert found["delivery"].number in delivery
     assert "Penyampaian data" in delivery
     assert "stunting.csv" in delivery and "1 berkas" in delivery
+    # nothing was masked in this file, and the letter does not say it was
+    assert "telah disamarkan" not in delivery
+    assert "lindungi data pribadi" in delivery
     # one sequence for every kind: receipt 1, notice 2, delivery 3
     assert [found[k].sequence for k in ("receipt", "notice", "delivery")] \
         == [1, 2, 3]

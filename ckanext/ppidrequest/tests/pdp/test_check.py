@@ -113,6 +113,7 @@ def test_the_masked_copy_is_delivered_and_the_letter_says_what(
     delivery = stored(letters["delivery"], "delivery-masked")
     assert "nik: diganti dengan token" in delivery
     assert "alamat: alamat diringkas menjadi kecamatan" in delivery
+    assert "Data pribadi di dalamnya telah disamarkan" in delivery
 
 
 def test_a_justification_lets_the_file_go_as_it_is(actors, handed_over):
