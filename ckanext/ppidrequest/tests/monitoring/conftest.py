@@ -73,6 +73,8 @@ def served(actors):
         move(actors["ppid"], not_held, "not_held",
              held_by="Dinas Pariwisata Provinsi")
     with freeze_time("2026-11-05 09:00:00", tick=True):
+        # the handed-over file is scanned for personal data before release
+        move(actors["ppid"], granted, "pdp_scan")
         move(actors["ppid"], granted, "fulfil", pdp_check="clean",
              release_submitted=True, partial=True,
              withheld_note="Nama balita dihitamkan")

@@ -34,7 +34,7 @@ def test_register_rows(actors, served):
     assert granted["working_days"] == 3 and granted["on_time"] is True
     assert granted["partial"] is True
     assert [s["action"] for s in granted["steps"]] == [
-        "create", "review", "forward", "submit_data", "fulfil"]
+        "create", "review", "forward", "submit_data", "pdp_scan", "fulfil"]
     rejected = rows[served["rejected"]["registration_number"]]
     assert rejected["working_days"] == 13 and rejected["on_time"] is False
     assert "3509121505900011" not in str(out)

@@ -59,9 +59,17 @@ def _deliver(actors, url):
               dataset_id=pkg["id"], **FORM)
     move(actors["ppid"], req, "review")
     move(actors["ppid"], req, "forward", organization="dinkes")
-    move(actors["pembantu"], req, "submit_data",
-         resource_id=pkg["resources"][0]["id"])
-    done = move(actors["ppid"], req, "fulfil", pdp_check="clean")
+    handed = move(actors["pembantu"], req, "submit_data",
+                  resource_id=pkg["resources"][0]["id"])
+    # a link is not a file the scan can read: the PPID gives it on their
+    # written reasons (issue 10's personal-data check)
+    move(actors["ppid"], req, "pdp_scan")
+    [submitted] = [d for d in act(actors["ppid"], "ppidrequest_show",
+                                  id=handed["id"])["deliveries"]
+                   if d["stage"] == "submitted"]
+    move(actors["ppid"], req, "pdp_justify", delivery_id=submitted["id"],
+         justification="Rekap per desa tanpa nama atau NIK.")
+    done = move(actors["ppid"], req, "fulfil")
     [released] = [d for d in done["deliveries"] if d["stage"] == "released"]
     return released["download_url"].replace(tk.config["ckan.site_url"], "")
 
