@@ -39,7 +39,7 @@ bench-requests: $(STAMP) i18n
 	$(BIN)/python dev/embedded.py exec --database ckan_bench_req -- $(BIN)/python bench/request_workflow.py
 
 bench-queue: $(STAMP) i18n
-	$(BIN)/python dev/embedded.py exec --database ckan_bench_queue -- $(BIN)/python bench/queue.py
+	$(BIN)/python dev/embedded.py exec --database ckan_bench_queue -- $(BIN)/python bench/desk_queue.py
 
 bench-monitoring: $(STAMP) i18n
 	$(BIN)/python dev/embedded.py exec --database ckan_bench_monitoring -- $(BIN)/python bench/monitoring.py

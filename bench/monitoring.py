@@ -26,26 +26,18 @@ What it does:
 """
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import io
 import os
+import random
 import sys
+import time
+from typing import Any
 
-# Run as a script, this file's folder comes first on sys.path, where
-# bench/queue.py would be the standard library's ``queue`` for everything
-# imported after it: put bench/ last, where _common is still found.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-if sys.path and os.path.abspath(sys.path[0] or ".") == _HERE:
-    sys.path.append(sys.path.pop(0))
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import io  # noqa: E402
-import random  # noqa: E402
-import time  # noqa: E402
-from typing import Any  # noqa: E402
-
-import _common as C  # noqa: E402
-from _common import ADMIN, BASE_INI, ORGS, ROOT, say  # noqa: E402
-import request_workflow as RW  # noqa: E402
+import _common as C
+from _common import ADMIN, BASE_INI, ORGS, ROOT, say
+import request_workflow as RW
 
 INI = ROOT / ".run" / "bench-monitoring.ini"
 TARGET_MS = 300.0

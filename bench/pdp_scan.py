@@ -12,22 +12,17 @@ No database is needed.
 """
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import os
+import random
+import resource
 import sys
+import tempfile
+import time
 
-_HERE = os.path.dirname(os.path.abspath(__file__))
-if sys.path and os.path.abspath(sys.path[0] or ".") == _HERE:
-    sys.path.append(sys.path.pop(0))   # bench/queue.py is not ``queue``
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import random  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import resource  # noqa: E402
-
-import _common as C  # noqa: E402
-from _common import say  # noqa: E402
+import _common as C
+from _common import say
 
 TARGET_S = 10.0
 HEADER = ("nama_lengkap,nik,tanggal_lahir,alamat,no_hp,email,desa,"

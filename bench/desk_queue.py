@@ -5,7 +5,7 @@ through the real ``ppidrequest_list`` action, on 100,000 requests.
 Run it through the embedded-services wrapper (``make bench-queue``):
 
     .venv/bin/python dev/embedded.py exec \\
-        --database ckan_bench_queue -- .venv/bin/python bench/queue.py
+        --database ckan_bench_queue -- .venv/bin/python bench/desk_queue.py
 
 What it does (see bench/README.md):
 
@@ -28,29 +28,20 @@ What it does (see bench/README.md):
 """
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
 import os
+import random
+import subprocess
 import sys
+import time
+from typing import Any, Callable
 
-# Run as a script, this file's folder comes first on sys.path, and this
-# file would be the standard library's ``queue`` for everything imported
-# after it (urllib3, logging.handlers, concurrent.futures...): put bench/
-# last, where _common and request_workflow are still found.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-if sys.path and os.path.abspath(sys.path[0] or ".") == _HERE:
-    sys.path.append(sys.path.pop(0))
-
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import json  # noqa: E402
-import random  # noqa: E402
-import subprocess  # noqa: E402
-import time  # noqa: E402
-from typing import Any, Callable  # noqa: E402
-
-import _common as C  # noqa: E402
-from _common import (ADMIN, BIN, ORGS, ROOT,  # noqa: E402
-                     SqlTimer, say)
-import request_workflow as RW  # noqa: E402
+import _common as C
+from _common import (ADMIN, BIN, ORGS, ROOT, SqlTimer,
+                     say)
+import request_workflow as RW
 
 INI = ROOT / ".run" / "bench-queue.ini"
 TARGET_MS = 50.0
@@ -269,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     C.add_common_options(ap, "queue")
     ap.set_defaults(warmup=10)
     args = ap.parse_args(argv)
-    if C.need_wrapper("ckan_bench_queue", "queue.py"):
+    if C.need_wrapper("ckan_bench_queue", "desk_queue.py"):
         return 2
 
     started = dt.datetime.now()
@@ -282,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.2f}, "
         f"commit {report['commit']})")
-    C.write_quiet_ini(INI, "queue.py")
+    C.write_quiet_ini(INI, "desk_queue.py")
     app = C.app_for(INI, args.skip_upgrade)
     with app._wsgi_app.test_request_context():
         from ckan import model
