@@ -6,6 +6,7 @@ scripts, so ``bench/`` is first on ``sys.path``).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import os
@@ -366,6 +367,21 @@ def latency(times: list[float]) -> dict[str, float]:
 def machine() -> dict[str, Any]:
     return {"cpus": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(), "loadavg_start": os.getloadavg()}
+
+
+def start_report(title: str, **fields: Any
+                 ) -> tuple[dt.datetime, dict[str, Any]]:
+    """When a benchmark starts: its report (the start, ``fields``, the
+    machine and the commit measured) and the header line every benchmark
+    prints, so that figures can be read against the machine's load."""
+    started = dt.datetime.now()
+    report: dict[str, Any] = {"started": started.isoformat(timespec="seconds"),
+                              **fields, "machine": machine(),
+                              "commit": git_commit()}
+    say(f"== ckanext-ppidrequest {title} benchmark "
+        f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
+        f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
+    return started, report
 
 
 def write_json(report: dict[str, Any], where: str | None,

@@ -29,7 +29,6 @@ What it does (see bench/README.md):
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import random
@@ -263,16 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     if C.need_wrapper("ckan_bench_queue", "desk_queue.py"):
         return 2
 
-    started = dt.datetime.now()
+    started, report = C.start_report(
+        "desk queue", requests_target=args.requests, target_p95_ms=TARGET_MS)
     stamp = f"{started:%Y%m%d-%H%M%S}"
-    report: dict[str, Any] = {
-        "started": started.isoformat(timespec="seconds"),
-        "requests_target": args.requests, "machine": C.machine(),
-        "target_p95_ms": TARGET_MS, "commit": C.git_commit()}
-    say(f"== ckanext-ppidrequest desk queue benchmark "
-        f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.2f}, "
-        f"commit {report['commit']})")
     C.write_quiet_ini(INI, "desk_queue.py")
     app = C.app_for(INI, args.skip_upgrade)
     with app._wsgi_app.test_request_context():

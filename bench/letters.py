@@ -26,7 +26,6 @@ What it does:
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import os
 import sys
@@ -111,15 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if C.need_wrapper("ckan_bench_letters", "letters.py"):
         return 2
-    started = dt.datetime.now()
-    report: dict[str, Any] = {
-        "started": started.isoformat(timespec="seconds"),
-        "machine": C.machine(), "target_p50_ms": TARGET_P50_MS,
-        "commit": C.git_commit()}
-    say(f"== ckanext-ppidrequest letters benchmark "
-        f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.2f}, "
-        f"commit {report['commit']})")
+    started, report = C.start_report("letters",
+                                     target_p50_ms=TARGET_P50_MS)
     C.write_quiet_ini(INI, "letters.py")
     app = C.app_for(INI, args.skip_upgrade)
     with app._wsgi_app.test_request_context():

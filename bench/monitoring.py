@@ -253,15 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     if C.need_wrapper("ckan_bench_monitoring", "monitoring.py"):
         return 2
 
-    started = dt.datetime.now()
-    report: dict[str, Any] = {
-        "started": started.isoformat(timespec="seconds"),
-        "requests_target": args.requests,
-        "downloads_target": args.downloads, "machine": C.machine(),
-        "target_p95_ms": TARGET_MS, "commit": C.git_commit()}
-    say(f"== ckanext-ppidrequest monitoring benchmark "
-        f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
+    started, report = C.start_report(
+        "monitoring", requests_target=args.requests,
+        downloads_target=args.downloads, target_p95_ms=TARGET_MS)
     write_ini()
     if not args.skip_upgrade:
         C.db_upgrade(INI, ("ppidrequest", "ppidrequest_pgsearch",

@@ -13,7 +13,6 @@ No database is needed.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import random
 import resource
@@ -85,12 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--json", default=None)
     args = ap.parse_args(argv)
-    started = dt.datetime.now()
-    report = {"started": started.isoformat(timespec="seconds"),
-              "machine": C.machine(), "target_s": TARGET_S,
-              "commit": C.git_commit(), "runs": []}
-    say(f"== personal-data scan benchmark ({started:%Y-%m-%d %H:%M}, "
-        f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f})")
+    started, report = C.start_report("personal-data scan",
+                                     target_s=TARGET_S, runs=[])
     with tempfile.TemporaryDirectory(prefix="ppid-pdp-bench-") as folder:
         for megabytes in (max(args.megabytes // 10, 1), args.megabytes):
             path = os.path.join(folder, f"data-{megabytes}.csv")

@@ -1069,21 +1069,12 @@ def main(argv: list[str] | None = None) -> int:
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, on_term)
 
-    started = dt.datetime.now()
+    started, report = C.start_report(
+        "request workflow", requests_target=args.requests,
+        targets={"list_p95_ms": LIST_TARGET_MS, "list_kind": TARGET_KIND},
+        ini=str(INI.relative_to(ROOT)), notify=False)
     stamp = f"{started:%Y%m%d-%H%M%S}"
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report: dict[str, Any] = {
-        "started": started.isoformat(timespec="seconds"),
-        "requests_target": args.requests,
-        "machine": C.machine(),
-        "targets": {"list_p95_ms": LIST_TARGET_MS, "list_kind": TARGET_KIND},
-        "ini": str(INI.relative_to(ROOT)),
-        "notify": False,
-    }
-    report["commit"] = C.git_commit()
-    say(f"== ckanext-ppidrequest request workflow benchmark "
-        f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
     write_ini()
     say(f"   {INI.relative_to(ROOT)}: use = config:{BASE_INI.name}, "
         "ckanext.ppidrequest.notify = false")

@@ -25,7 +25,6 @@ What it does (see bench/README.md):
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import logging
 import os
@@ -38,9 +37,9 @@ from typing import Any, Callable
 
 from _common import (ADMIN, BASE_INI as INI, BIN, KABUPATEN, KECAMATAN,
                      ORGS, QUALIFIERS, ROOT, SqlTimer, add_common_options,
-                     db_upgrade, ensure_admin, ensure_orgs, git_commit,
-                     latency, load_app, machine, need_wrapper, percentile,
-                     postgres_report, say, vacuum_analyze, write_json)
+                     db_upgrade, ensure_admin, ensure_orgs, latency,
+                     load_app, need_wrapper, percentile, postgres_report,
+                     say, start_report, vacuum_analyze, write_json)
 
 QUERY_TARGET_MS = 100.0
 REBUILD_TARGET_S = 60.0
@@ -518,18 +517,10 @@ def main(argv: list[str] | None = None) -> int:
     if need_wrapper("ckan_bench", "search.py"):
         return 2
 
-    started = dt.datetime.now()
-    report: dict[str, Any] = {
-        "started": started.isoformat(timespec="seconds"),
-        "datasets_target": args.datasets,
-        "machine": machine(),
-        "targets": {"query_p95_ms": QUERY_TARGET_MS,
-                    "rebuild_s": REBUILD_TARGET_S},
-        "commit": git_commit(),
-    }
-    say(f"== ckanext-ppidrequest pgsearch benchmark "
-        f"({started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.2f}, commit {report['commit']})")
+    started, report = start_report(
+        "pgsearch", datasets_target=args.datasets,
+        targets={"query_p95_ms": QUERY_TARGET_MS,
+                 "rebuild_s": REBUILD_TARGET_S})
     if not args.skip_upgrade:
         db_upgrade()
 
