@@ -190,6 +190,15 @@ def justify(check: PdpCheck, text: str, actor_id: str | None) -> None:
     check.modified, check.modified_by = _now(), actor_id
 
 
+def scanned(request_ids: list[str]) -> set[str]:
+    """The requests among ``request_ids`` with a file scanned (one query
+    for a page of requests or for one)."""
+    if not request_ids:
+        return set()
+    return {i for (i,) in model.Session.query(PdpCheck.request_id).filter(
+        PdpCheck.request_id.in_(request_ids)).distinct()}
+
+
 def checks_of(request_id: str) -> dict[str, PdpCheck]:
     return {c.delivery_id: c for c in model.Session.query(PdpCheck)
             .filter(PdpCheck.request_id == request_id)}

@@ -240,6 +240,16 @@ def from_resource(resource: model.Resource, stage: str,
                     created_by=actor_id, request_id=request_id)
 
 
+def handed_over(request_ids: list[str]) -> set[str]:
+    """The requests among ``request_ids`` whose agency handed over a file
+    (one query for a page of requests or for one)."""
+    if not request_ids:
+        return set()
+    return {i for (i,) in model.Session.query(Delivery.request_id).filter(
+        Delivery.request_id.in_(request_ids),
+        Delivery.stage == "submitted").distinct()}
+
+
 def release(source: Delivery, actor_id: str | None) -> Delivery:
     """The applicant's copy of a delivery the agency submitted."""
     return Delivery(stage="released", resource_id=source.resource_id,

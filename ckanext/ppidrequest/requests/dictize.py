@@ -11,7 +11,8 @@ import ckan.model as model
 from . import clock
 from . import delivery as deliver
 from . import workflow as W
-from ..model import Delivery, PdpCheck, Request, RequestEvent
+from ..model import Delivery, Request, RequestEvent
+from ..pdp import check as pdp
 
 #: applicant contact details an agency's PPID Pembantu does not need
 _CONTACT = ("applicant_nik", "applicant_address", "applicant_phone",
@@ -53,16 +54,8 @@ class Refs:
         # what the steps of the personal-data check ask of each request
         # with data handed over (see Step.unavailable)
         waiting = [r.id for r in reqs if r.state == W.DATA_SUBMITTED]
-        self.handed_over: set[str] = set()
-        self.scanned: set[str] = set()
-        if waiting:
-            self.handed_over = {i for (i,) in model.Session.query(
-                Delivery.request_id).filter(
-                    Delivery.request_id.in_(waiting),
-                    Delivery.stage == "submitted").distinct()}
-            self.scanned = {i for (i,) in model.Session.query(
-                PdpCheck.request_id).filter(
-                    PdpCheck.request_id.in_(waiting)).distinct()}
+        self.handed_over = deliver.handed_over(waiting)
+        self.scanned = pdp.scanned(waiting)
         self._soon_until: dt.date | None = None
         self.today = clock.today()
 

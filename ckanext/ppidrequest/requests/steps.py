@@ -263,18 +263,15 @@ class Extend(Step):
 def _has_files(req, known=None) -> bool:
     """Whether the agency handed over a file (``known``: a page's
     ``handed_over``, read for all its rows)."""
-    if known is not None:
-        return req.id in known.handed_over
-    return model.Session.query(model.sa.exists().where(
-        Delivery.request_id == req.id,
-        Delivery.stage == "submitted")).scalar()
+    found = known.handed_over if known is not None \
+        else deliver.handed_over([req.id])
+    return req.id in found
 
 
 def _unscanned(req, known=None) -> str | None:
     """Why the file steps cannot be taken: no file was scanned yet."""
-    scanned = req.id in known.scanned if known is not None \
-        else bool(pdp.checks_of(req.id))
-    if not scanned:
+    found = known.scanned if known is not None else pdp.scanned([req.id])
+    if req.id not in found:
         return _("Scan the files for personal data first")
     return None
 
