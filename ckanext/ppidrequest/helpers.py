@@ -142,19 +142,45 @@ def ppidrequest_choice_label(kind: str, value: str | None) -> str:
     return labels.label(labels.CHOICES.get(kind, {}), value)
 
 
+def _officer_menu() -> dict[str, Any]:
+    """What the header and the dashboard offer the current user: their
+    desk (``desk_role``) and the Walidata's dashboard (``may_monitor``),
+    decided once per web request. The header asks in two blocks and the
+    dashboard again; each answer would read the user's memberships anew."""
+    from .requests import workflow as W
+
+    name = roles.current_user_name()
+    try:
+        cached = tk.g.get("_ppidrequest_officer_menu")
+    except RuntimeError:      # outside a request: nothing to share
+        cached = None
+    if cached is not None and cached["user"] == name:
+        return cached
+    menu: dict[str, Any] = {"user": name, "desk_role": None,
+                            "may_monitor": False}
+    if name:
+        context = {"user": name}
+        actor = W.actor_for(context)
+        menu["desk_role"] = "ppid" if actor.ppid else \
+            "pembantu" if actor.officer_orgs else None
+        try:
+            # the auth function decides, with the actor already read
+            tk.check_access("ppidrequest_monitoring_show", context, {})
+            menu["may_monitor"] = True
+        except tk.NotAuthorized:
+            pass
+    try:
+        tk.g._ppidrequest_officer_menu = menu
+    except RuntimeError:
+        pass
+    return menu
+
+
 def ppidrequest_desk_role() -> str | None:
     """``"ppid"`` for the PPID, ``"pembantu"`` for an agency's PPID
     Pembantu (admin or editor of an agency), else None: which desk the
     header and the dashboard offer."""
-    from .requests import workflow as W
-
-    name = roles.current_user_name()
-    if not name:
-        return None
-    actor = W.Actor(name)
-    if actor.ppid:
-        return "ppid"
-    return "pembantu" if actor.officer_orgs else None
+    return _officer_menu()["desk_role"]
 
 
 def ppidrequest_choice_pairs(kind: str) -> list[tuple[str, str]]:
@@ -277,12 +303,7 @@ def ppidrequest_error_page(code: Any, content: Any) -> dict[str, Any]:
 
 def ppidrequest_may_monitor() -> bool:
     """Whether the current user may open the Walidata's dashboard."""
-    try:
-        tk.check_access("ppidrequest_monitoring_show",
-                        {"user": roles.current_user_name() or ""}, {})
-    except tk.NotAuthorized:
-        return False
-    return True
+    return _officer_menu()["may_monitor"]
 
 
 def ppidrequest_list_entry_url(pkg: dict[str, Any]) -> str | None:
